@@ -1,0 +1,133 @@
+"""The FaceShop generator and its two discriminators.
+
+Generator: a fully convolutional U-Net (FaceShop sec. 5) shaped for a CPU: the full-resolution
+levels are thin (16 channels) because there every channel costs memory bandwidth at every
+pixel, and capacity sits at 1/8 and 1/16 resolution where it is cheap, with dilated residual
+blocks in the bottleneck so a 256-px face's context reaches every masked pixel. Total stride
+16: inputs are square multiples of 16.
+
+The graph implements contract 1 itself: it zeroes the image under the mask, ignores strokes
+outside the mask, and composites its output with the input image, so no caller can get the
+masking or compositing wrong.
+
+Discriminators (the paper's global + local pair), PatchGAN-style with spectral norm and a
+hinge loss instead of WGAN-GP: same purpose, but no gradient-penalty double backward pass,
+which on two CPU cores would cost about a third of every step.
+"""
+
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+from torch.nn.utils import spectral_norm
+
+WIDTHS = (16, 32, 64, 128, 256)
+IN_CHANNELS = 3 + 1 + 1 + 4 + 1  # image, mask, sketch, colour RGBA, noise
+
+
+def _act() -> nn.Module:
+    return nn.LeakyReLU(0.2, inplace=True)
+
+
+class ConvBlock(nn.Sequential):
+    def __init__(self, cin: int, cout: int, stride: int = 1, dilation: int = 1, k: int = 3) -> None:
+        pad = dilation * (k - 1) // 2
+        super().__init__(nn.Conv2d(cin, cout, k, stride, pad, dilation=dilation), _act())
+
+
+class DilatedResidual(nn.Module):
+    def __init__(self, ch: int, dilation: int) -> None:
+        super().__init__()
+        self.body = nn.Sequential(
+            nn.Conv2d(ch, ch, 3, 1, dilation, dilation=dilation), _act(), nn.Conv2d(ch, ch, 3, 1, 1)
+        )
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return F.leaky_relu(x + self.body(x), 0.2)
+
+
+class Generator(nn.Module):
+    def __init__(self, widths: tuple[int, ...] = WIDTHS, dilations: tuple[int, ...] = (2, 4, 8, 1)) -> None:
+        super().__init__()
+        self.widths = widths
+        self.stem = nn.Sequential(ConvBlock(IN_CHANNELS, widths[0], k=5), ConvBlock(widths[0], widths[0]))
+        self.down = nn.ModuleList(
+            nn.Sequential(ConvBlock(widths[i], widths[i + 1], stride=2), ConvBlock(widths[i + 1], widths[i + 1]))
+            for i in range(len(widths) - 1)
+        )
+        self.bottleneck = nn.Sequential(*(DilatedResidual(widths[-1], d) for d in dilations))
+        self.up = nn.ModuleList(
+            nn.Sequential(ConvBlock(widths[i + 1] + widths[i], widths[i]), ConvBlock(widths[i], widths[i]))
+            for i in reversed(range(len(widths) - 1))
+        )
+        self.head = nn.Conv2d(widths[0], 3, 3, 1, 1)
+
+    @property
+    def stride(self) -> int:
+        return 2 ** (len(self.widths) - 1)
+
+    def forward(
+        self,
+        image: torch.Tensor,
+        mask: torch.Tensor,
+        sketch: torch.Tensor,
+        color: torch.Tensor,
+        noise: torch.Tensor,
+    ) -> torch.Tensor:
+        keep = 1.0 - mask
+        rgb_in = image * keep
+        sketch_in = sketch * mask
+        color_in = torch.cat([color[:, :3] * color[:, 3:], color[:, 3:]], dim=1) * mask
+        x = torch.cat([rgb_in * 2 - 1, mask, sketch_in, color_in, noise * mask], dim=1)
+        x = self.stem(x)
+        skips = [x]
+        for down in self.down:
+            x = down(x)
+            skips.append(x)
+        x = self.bottleneck(skips.pop())
+        for up in self.up:
+            x = F.interpolate(x, scale_factor=2.0, mode="nearest")
+            x = up(torch.cat([x, skips.pop()], dim=1))
+        raw = torch.sigmoid(self.head(x))
+        return raw * mask + image * keep
+
+
+def _sn_conv(cin: int, cout: int, stride: int) -> nn.Module:
+    return spectral_norm(nn.Conv2d(cin, cout, 4, stride, 1))
+
+
+class PatchDiscriminator(nn.Module):
+    """Conditional PatchGAN: sees the image with the mask and sketch it was made from."""
+
+    def __init__(self, cin: int = 5, width: int = 32, layers: int = 4) -> None:
+        super().__init__()
+        mods: list[nn.Module] = []
+        ch = cin
+        for i in range(layers):
+            out = width * 2 ** min(i, 3)
+            mods += [_sn_conv(ch, out, 2 if i < layers - 1 else 1), nn.LeakyReLU(0.2, inplace=True)]
+            ch = out
+        mods.append(_sn_conv(ch, 1, 1))
+        self.net = nn.Sequential(*mods)
+
+    def forward(self, image: torch.Tensor, mask: torch.Tensor, sketch: torch.Tensor) -> torch.Tensor:
+        return self.net(torch.cat([image * 2 - 1, mask, sketch * mask], dim=1))
+
+
+def local_crops(x: torch.Tensor, mask: torch.Tensor, size: int) -> torch.Tensor:
+    """Square crops of side `size` centred on each sample's mask (the local discriminator's view)."""
+    n, _, h, w = x.shape
+    out = []
+    for i in range(n):
+        ys, xs = torch.nonzero(mask[i, 0] > 0.5, as_tuple=True)
+        cy = int(ys.float().mean()) if len(ys) else h // 2
+        cx = int(xs.float().mean()) if len(xs) else w // 2
+        y0 = min(max(cy - size // 2, 0), h - size)
+        x0 = min(max(cx - size // 2, 0), w - size)
+        out.append(x[i : i + 1, :, y0 : y0 + size, x0 : x0 + size])
+    return torch.cat(out, dim=0)
+
+
+def count_parameters(module: nn.Module) -> int:
+    return sum(p.numel() for p in module.parameters())

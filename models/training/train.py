@@ -1,0 +1,252 @@
+"""Train the FaceShop generator on CPU, resumably, across sessions.
+
+    /usr/bin/python3 models/training/train.py            # resumes from models/training/resume.pt
+
+Losses (FaceShop sec. 5, adapted to a CPU budget):
+- L1 on the synthesized region, normalized by the mask area (the composite equals the photo
+  elsewhere, so only the masked pixels carry signal);
+- an edge loss: L1 between the sketch domain's differentiable edge response of the output and
+  of the real photo inside the mask. It rewards sharp edges where the photo has them, which is
+  what makes the output follow the sketch, and costs one cheap fixed-weight pass;
+- hinge adversarial losses from a global and a local PatchGAN discriminator (network.py),
+  switched on after a warm-up so the discriminators do not fight a blurry beginner.
+
+Curriculum: 128-px crops of the 256-px working frame (4x cheaper per image) until
+`--full-frame-after` images, then full frames, so the network learns the whole-face context
+it sees at inference.
+
+State: a full checkpoint (fp32, with optimizers) in runs/ every few minutes, and the compact
+resume file models/training/resume.pt (fp16 weights plus Adam's second moments in bfloat16,
+under 40 MB) that is committed so the next session continues. Losses and validation metrics
+are appended to models/training/log.jsonl.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import signal
+import time
+
+import torch
+import torch.nn.functional as F
+
+import data
+from network import Generator, PatchDiscriminator, count_parameters, local_crops
+from sketch_domain import SketchDomain
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RESUME = os.path.join(HERE, "resume.pt")
+LOG = os.path.join(HERE, "log.jsonl")
+RUNS = os.path.join(HERE, "runs")
+
+
+def masked_l1(out: torch.Tensor, real: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    return ((out - real).abs() * mask).sum() / (mask.sum() * out.shape[1] + 1.0)
+
+
+def masked_psnr(out: torch.Tensor, real: torch.Tensor, mask: torch.Tensor) -> float:
+    mse = (((out - real) ** 2) * mask).sum() / (mask.sum() * 3 + 1e-8)
+    return float(10 * torch.log10(1.0 / (mse + 1e-10)))
+
+
+class Trainer:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.g = Generator().to(memory_format=torch.channels_last)
+        self.d_global = PatchDiscriminator().to(memory_format=torch.channels_last)
+        self.d_local = PatchDiscriminator(layers=3).to(memory_format=torch.channels_last)
+        self.edges = SketchDomain().eval()
+        for p in self.edges.parameters():
+            p.requires_grad_(False)
+        self.opt_g = torch.optim.Adam(self.g.parameters(), lr=args.lr, betas=(0.5, 0.999))
+        d_params = list(self.d_global.parameters()) + list(self.d_local.parameters())
+        self.opt_d = torch.optim.Adam(d_params, lr=args.lr, betas=(0.5, 0.999))
+        self.images_seen = 0
+        self.seconds = 0.0
+        self.step = 0
+
+    # -- checkpoints ----------------------------------------------------------------------
+
+    def _compact_opt(self, opt: torch.optim.Optimizer) -> dict:
+        return {
+            "step": [float(opt.state[p]["step"]) if p in opt.state else 0.0 for g in opt.param_groups for p in g["params"]],
+            "sq": [
+                opt.state[p]["exp_avg_sq"].to(torch.bfloat16) if p in opt.state else None
+                for g in opt.param_groups
+                for p in g["params"]
+            ],
+        }
+
+    def _restore_opt(self, opt: torch.optim.Optimizer, saved: dict) -> None:
+        params = [p for g in opt.param_groups for p in g["params"]]
+        for p, step, sq in zip(params, saved["step"], saved["sq"]):
+            if sq is None:
+                continue
+            opt.state[p] = {
+                "step": torch.tensor(step),
+                "exp_avg": torch.zeros_like(p),  # first moments are rebuilt in a few steps
+                "exp_avg_sq": sq.float().reshape(p.shape),
+            }
+
+    def save(self) -> None:
+        state = {
+            "g": {k: v.half() for k, v in self.g.state_dict().items()},
+            "d_global": {k: v.half() for k, v in self.d_global.state_dict().items()},
+            "d_local": {k: v.half() for k, v in self.d_local.state_dict().items()},
+            "opt_g": self._compact_opt(self.opt_g),
+            "opt_d": self._compact_opt(self.opt_d),
+            "images_seen": self.images_seen,
+            "seconds": self.seconds,
+            "step": self.step,
+            "widths": list(self.g.widths),
+        }
+        tmp = RESUME + ".tmp"
+        torch.save(state, tmp)
+        os.replace(tmp, RESUME)
+
+    def load(self) -> bool:
+        if not os.path.exists(RESUME):
+            return False
+        state = torch.load(RESUME, map_location="cpu")
+        self.g.load_state_dict({k: v.float() for k, v in state["g"].items()})
+        self.d_global.load_state_dict({k: v.float() for k, v in state["d_global"].items()})
+        self.d_local.load_state_dict({k: v.float() for k, v in state["d_local"].items()})
+        self._restore_opt(self.opt_g, state["opt_g"])
+        self._restore_opt(self.opt_d, state["opt_d"])
+        self.images_seen = state["images_seen"]
+        self.seconds = state["seconds"]
+        self.step = state["step"]
+        return True
+
+    # -- one step -------------------------------------------------------------------------
+
+    def train_step(self, b: data.Batch) -> dict[str, float]:
+        a = self.args
+        cl = torch.channels_last
+        image, mask, sketch, color, noise = (t.contiguous(memory_format=cl) for t in (b.image, b.mask, b.sketch, b.color, b.noise))
+        adversarial = self.images_seen >= a.adv_after
+        local = image.shape[-1] // 2
+        fake = self.g(image, mask, sketch, color, noise)
+        logs: dict[str, float] = {}
+        if adversarial:
+            self.opt_d.zero_grad(set_to_none=True)
+            fd = fake.detach()
+            d_loss = (
+                F.relu(1 - self.d_global(image, mask, sketch)).mean()
+                + F.relu(1 + self.d_global(fd, mask, sketch)).mean()
+                + F.relu(1 - self.d_local(*(local_crops(t, mask, local) for t in (image, mask, sketch)))).mean()
+                + F.relu(1 + self.d_local(*(local_crops(t, mask, local) for t in (fd, mask, sketch)))).mean()
+            )
+            d_loss.backward()
+            self.opt_d.step()
+            logs["d"] = float(d_loss)
+        self.opt_g.zero_grad(set_to_none=True)
+        l1 = masked_l1(fake, image, mask)
+        e_fake, _, _ = self.edges.edge_response(fake)
+        e_real, _, _ = self.edges.edge_response(image)
+        edge = masked_l1(e_fake, e_real, mask) * a.edge_weight
+        loss = l1 + edge
+        if adversarial:
+            ramp = min(1.0, (self.images_seen - a.adv_after) / 20000)
+            adv = -self.d_global(fake, mask, sketch).mean() - self.d_local(
+                *(local_crops(t, mask, local) for t in (fake, mask, sketch))
+            ).mean()
+            loss = loss + adv * a.adv_weight * ramp
+            logs["adv"] = float(adv)
+        loss.backward()
+        self.opt_g.step()
+        logs.update(l1=float(l1), edge=float(edge))
+        return logs
+
+    @torch.no_grad()
+    def validate(self, batch: data.Batch) -> dict[str, float]:
+        self.g.eval()
+        out = self.g(batch.image, batch.mask, batch.sketch, batch.color, batch.noise)
+        self.g.train()
+        return {"val_psnr": masked_psnr(out, batch.image, batch.mask), "val_l1": float(masked_l1(out, batch.image, batch.mask))}
+
+
+def log(entry: dict) -> None:
+    with open(LOG, "a") as f:
+        f.write(json.dumps(entry) + "\n")
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--data", default=data.DEFAULT_DATA)
+    p.add_argument("--batch", type=int, default=8)
+    p.add_argument("--crop", type=int, default=128)
+    p.add_argument("--full-frame-after", type=int, default=400_000)
+    p.add_argument("--lr", type=float, default=2e-4)
+    p.add_argument("--edge-weight", type=float, default=5.0)
+    p.add_argument("--adv-weight", type=float, default=0.02)
+    p.add_argument("--adv-after", type=int, default=15_000)
+    p.add_argument("--hours", type=float, default=24.0, help="stop after this many hours of this run")
+    p.add_argument("--save-minutes", type=float, default=5.0)
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--fresh", action="store_true", help="ignore resume.pt and start over")
+    args = p.parse_args()
+
+    torch.set_num_threads(args.threads)
+    os.makedirs(RUNS, exist_ok=True)
+    trainer = Trainer(args)
+    resumed = False if args.fresh else trainer.load()
+    print(
+        f"generator {count_parameters(trainer.g) / 1e6:.2f}M params; "
+        f"discriminators {(count_parameters(trainer.d_global) + count_parameters(trainer.d_local)) / 1e6:.2f}M; "
+        f"{'resumed at ' + str(trainer.images_seen) + ' images' if resumed else 'fresh start'}",
+        flush=True,
+    )
+    train, val = data.load_faces(args.data)
+    maker = data.BatchMaker(train, seed=trainer.step + 12345)
+    val_batch = data.BatchMaker(val, seed=7).make(16, indices=list(range(0, 480, 30)), augment=False)
+
+    stop = {"now": False}
+    signal.signal(signal.SIGTERM, lambda *_: stop.update(now=True))
+    signal.signal(signal.SIGINT, lambda *_: stop.update(now=True))
+
+    started = time.time()
+    last_save = last_log = time.time()
+    window: dict[str, list[float]] = {}
+    data_time = 0.0
+    while not stop["now"] and time.time() - started < args.hours * 3600:
+        t0 = time.time()
+        crop = data.FRAME if trainer.images_seen >= args.full_frame_after else args.crop
+        batch = maker.make(args.batch, crop=crop)
+        t1 = time.time()
+        logs = trainer.train_step(batch)
+        t2 = time.time()
+        data_time += t1 - t0
+        trainer.seconds += t2 - t0
+        trainer.images_seen += args.batch
+        trainer.step += 1
+        for k, v in logs.items():
+            window.setdefault(k, []).append(v)
+        if time.time() - last_log > 120:
+            entry = {
+                "time": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                "step": trainer.step,
+                "images": trainer.images_seen,
+                "hours": round(trainer.seconds / 3600, 4),
+                "crop": crop,
+                "data_share": round(data_time / max(1e-6, time.time() - last_log), 3),
+                **{k: round(sum(v) / len(v), 5) for k, v in window.items()},
+                **{k: round(v, 4) for k, v in trainer.validate(val_batch).items()},
+            }
+            log(entry)
+            print(json.dumps(entry), flush=True)
+            window.clear()
+            data_time = 0.0
+            last_log = time.time()
+        if time.time() - last_save > args.save_minutes * 60:
+            trainer.save()
+            last_save = time.time()
+    trainer.save()
+    print(f"saved at {trainer.images_seen} images", flush=True)
+
+
+if __name__ == "__main__":
+    main()
