@@ -1,0 +1,127 @@
+/** `faceshop edit <photo> --mask <mask.png> …`: one sketch-guided edit of a photo file (DESIGN.md contract 2). */
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { findModelsDir } from '../../models/models-dir';
+import { EditInputError, editPhoto } from '../../synthesis/edit-photo';
+import { formatFromPath } from '../../synthesis/export-photo';
+import { manifestPathFor, openSynthesisModel } from '../../synthesis/model-loading';
+import { Synthesizer } from '../../synthesis/synthesizer';
+import { CliUsageError, EXIT_FAILURE, EXIT_OK, type CliCommand } from '../cli-command';
+import { parseCommandLine, parseIntegerOption, parseWorkAreaOption } from '../command-line';
+
+export const editCommand: CliCommand = {
+  name: 'edit',
+  summary: 'Re-synthesize the masked part of a photo, guided by a sketch and colour strokes',
+  usage: [
+    'Usage: faceshop edit <photo> --mask <mask.png> [--sketch <s.png>] [--color <c.png>]',
+    '                     [--seed N] [--work-area x,y,size] [--model <file>] [--quality Q] -o <out>',
+    '',
+    '  --mask       white (or opaque) = the region to regenerate; same size as the photo',
+    '  --sketch     dark lines on white or on transparent, where edges should be',
+    '  --color      RGBA, opaque where colour strokes are',
+    '  --seed       noise seed: the same seed gives the same result (default 0)',
+    '  --work-area  the square the network sees, in photo pixels (default: a face-sized',
+    '               square centred on the mask)',
+    '  --model      a model manifest (.json) or its .onnx (default: models/faceshop-256.json)',
+    '  --quality    JPEG or lossy-WebP quality 1–100 (PNG/TIFF are lossless; WebP without it too)',
+    "  -o           output file: .png, .jpg, .tif or .webp; the photo's size, identical to it",
+    '               outside the (feathered) mask',
+  ].join('\n'),
+
+  async run(args, io) {
+    const { values, positionals } = parseCommandLine(args, {
+      mask: { type: 'string' },
+      sketch: { type: 'string' },
+      color: { type: 'string' },
+      seed: { type: 'string' },
+      'work-area': { type: 'string' },
+      model: { type: 'string' },
+      quality: { type: 'string' },
+      threads: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+    });
+    if (positionals.length !== 1) throw new CliUsageError('edit takes exactly one photo');
+    if (!values.mask) throw new CliUsageError('--mask <mask.png> is required');
+    if (!values.output) throw new CliUsageError('-o <out> is required');
+    const outPath = path.resolve(io.cwd, values.output);
+    const format = formatFromPath(outPath);
+    if (format === null)
+      throw new CliUsageError('the output must end in .png, .jpg, .jpeg, .tif, .tiff or .webp');
+    const seed = parseIntegerOption(values.seed, 'seed', 0, 0, 2 ** 32 - 1);
+    const quality =
+      values.quality === undefined
+        ? undefined
+        : parseIntegerOption(values.quality, 'quality', 95, 1, 100);
+    const threads =
+      values.threads === undefined
+        ? undefined
+        : parseIntegerOption(values.threads, 'threads', 2, 1, 64);
+    const workArea = parseWorkAreaOption(values['work-area']);
+    const resolve = (p: string): string => path.resolve(io.cwd, p);
+
+    const photoPath = resolve(positionals[0] as string);
+    let photo: Buffer;
+    try {
+      photo = await readFile(photoPath);
+    } catch {
+      io.err(`faceshop edit: cannot read ${photoPath}`);
+      return EXIT_FAILURE;
+    }
+    const manifest = manifestPathFor(
+      values.model === undefined ? undefined : resolve(values.model),
+      findModelsDir(import.meta.dirname),
+    );
+    if (manifest === null) {
+      io.err('faceshop edit: no model found (pass --model or set FACESHOP_MODELS_DIR)');
+      return EXIT_FAILURE;
+    }
+    io.err('loading model…');
+    let opened;
+    try {
+      opened = await openSynthesisModel(manifest, threads === undefined ? {} : { threads });
+    } catch (error) {
+      io.err(`faceshop edit: ${error instanceof Error ? error.message : String(error)}`);
+      return EXIT_FAILURE;
+    }
+    io.err(
+      `${opened.model.manifest.name} ${opened.model.manifest.version} on ${opened.inference.info.providerMessage}`,
+    );
+    const synth = new Synthesizer(opened.inference, opened.model.manifest.nativeResolution);
+    try {
+      const result = await editPhoto(
+        synth,
+        {
+          photo,
+          photoLabel: path.basename(photoPath),
+          guidance: {
+            mask: resolve(values.mask),
+            ...(values.sketch ? { sketch: resolve(values.sketch) } : {}),
+            ...(values.color ? { color: resolve(values.color) } : {}),
+          },
+          seed,
+          workArea,
+          export: { format, ...(quality === undefined ? {} : { quality }) },
+        },
+        (line) => io.err(line),
+      );
+      const tmp = `${outPath}.${process.pid}.tmp`;
+      await writeFile(tmp, result.bytes);
+      await rename(tmp, outPath);
+      const ms = Object.entries(result.timings)
+        .map(([k, v]) => `${k} ${Math.round(v)} ms`)
+        .join(', ');
+      io.err(
+        `wrote ${outPath} (${result.width}×${result.height}; ${result.region.changedPixels} pixels changed; ${ms})`,
+      );
+      return EXIT_OK;
+    } catch (error) {
+      if (error instanceof EditInputError) {
+        io.err(`faceshop edit: ${error.message}`);
+        return EXIT_FAILURE;
+      }
+      throw error;
+    } finally {
+      await opened.inference.dispose();
+    }
+  },
+};

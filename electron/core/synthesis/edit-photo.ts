@@ -1,0 +1,128 @@
+/**
+ * A whole edit of a photo file from guidance images, as `faceshop edit` (and the benchmark) run
+ * it: read and check the photo → choose the work area → guidance at the model's resolution →
+ * synthesize → paste back → encode. Kept apart from the CLI so tests drive it in-process.
+ */
+import { cropPlane, pasteBack, type PastedRegion } from './paste-back';
+import { exportEdited, type ExportOptions } from './export-photo';
+import { guidanceFromImages, isEmptyMask, readMaskPlane, type GuidanceImages } from './guidance';
+import { photoSourceFromBytes } from './photo-source';
+import type { Synthesizer } from './synthesizer';
+import { checkWorkArea, defaultWorkArea, type WorkArea } from './work-area';
+
+export class EditInputError extends Error {
+  override readonly name = 'EditInputError';
+}
+
+export interface EditRequest {
+  readonly photo: Uint8Array;
+  readonly photoLabel: string;
+  readonly guidance: GuidanceImages;
+  readonly seed: number;
+  readonly workArea: WorkArea | null;
+  readonly export: ExportOptions;
+}
+
+export interface EditResult {
+  readonly bytes: Buffer;
+  readonly width: number;
+  readonly height: number;
+  readonly workArea: WorkArea;
+  readonly region: PastedRegion;
+  readonly timings: Readonly<Record<string, number>>;
+}
+
+/** The bounding box of the non-zero pixels of a plane, or null when it has none. */
+export function planeBounds(
+  plane: Uint8Array,
+  width: number,
+): { x0: number; y0: number; x1: number; y1: number } | null {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -1;
+  let y1 = -1;
+  for (let i = 0; i < plane.length; i++) {
+    if (plane[i] === 0) continue;
+    const x = i % width;
+    const y = (i - x) / width;
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+  }
+  return x1 < 0 ? null : { x0, y0, x1, y1 };
+}
+
+/**
+ * Without a face detector's answer: a face-sized square (the default work area's size) centred
+ * on the mask, grown if the mask is larger, so the network sees the context it was trained on.
+ */
+export function workAreaAroundMask(
+  bounds: { x0: number; y0: number; x1: number; y1: number },
+  width: number,
+  height: number,
+): WorkArea {
+  const base = defaultWorkArea(width, height).size;
+  const extent = Math.max(bounds.x1 - bounds.x0 + 1, bounds.y1 - bounds.y0 + 1);
+  const size = Math.max(base, Math.ceil(extent * 1.25));
+  const cx = (bounds.x0 + bounds.x1 + 1) / 2;
+  const cy = (bounds.y0 + bounds.y1 + 1) / 2;
+  return { x: Math.round(cx - size / 2), y: Math.round(cy - size / 2), size };
+}
+
+export async function editPhoto(
+  synth: Synthesizer,
+  request: EditRequest,
+  progress: (line: string) => void = () => {},
+): Promise<EditResult> {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string): void => {
+    const now = performance.now();
+    timings[name] = now - t;
+    t = now;
+  };
+  const photo = await photoSourceFromBytes(request.photoLabel, request.photo, request.photoLabel);
+  const { width, height } = photo;
+  progress(`photo ${width}×${height}`);
+  let maskPlane: Uint8Array;
+  try {
+    maskPlane = await readMaskPlane(request.guidance.mask, width, height);
+  } catch (error) {
+    throw new EditInputError(error instanceof Error ? error.message : String(error));
+  }
+  const bounds = planeBounds(maskPlane, width);
+  if (bounds === null)
+    throw new EditInputError(
+      'the mask is empty: paint white (or opaque) where the photo should change',
+    );
+  const area = request.workArea ?? workAreaAroundMask(bounds, width, height);
+  const problem = checkWorkArea(area, width, height);
+  if (problem !== null) throw new EditInputError(problem);
+  lap('read');
+  progress(`work area ${area.x},${area.y},${area.size} → ${synth.resolution}² model input`);
+  let guidance;
+  try {
+    guidance = await guidanceFromImages(
+      request.guidance,
+      maskPlane,
+      width,
+      height,
+      area,
+      synth.resolution,
+    );
+  } catch (error) {
+    throw new EditInputError(error instanceof Error ? error.message : String(error));
+  }
+  if (isEmptyMask(guidance.mask))
+    throw new EditInputError('the mask does not reach into the work area');
+  lap('guidance');
+  const output = await synth.synthesizeNow(photo, area, guidance, request.seed);
+  lap('synthesize');
+  progress(`synthesized in ${Math.round(output.inferenceMs)} ms; pasting back`);
+  const region = await pasteBack(photo, area, output, cropPlane(maskPlane, width, area, height));
+  lap('pasteBack');
+  const bytes = await exportEdited(request.photo, region, request.export);
+  lap('export');
+  return { bytes, width, height, workArea: area, region, timings };
+}

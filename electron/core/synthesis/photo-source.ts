@@ -1,0 +1,35 @@
+/** A photo file as the synthesis pipeline reads it: checked header, oriented sRGB pixels on demand. */
+import sharp, { type Metadata } from 'sharp';
+import { MAX_PHOTO_PIXELS, photoSizeRefusal } from '../../../shared/photo/photo-limits';
+import type { PhotoSource } from './synthesizer';
+
+export class PhotoReadError extends Error {
+  override readonly name = 'PhotoReadError';
+}
+
+export async function photoSourceFromBytes(
+  key: string,
+  bytes: Uint8Array,
+  label = 'the photo',
+): Promise<PhotoSource> {
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    throw new PhotoReadError(
+      `${label} could not be read as an image: it is not a photo, or it is damaged`,
+    );
+  }
+  const turned = (meta.orientation ?? 1) >= 5;
+  const width = turned ? meta.height : meta.width;
+  const height = turned ? meta.width : meta.height;
+  const refusal = photoSizeRefusal(width, height);
+  if (refusal !== null) throw new PhotoReadError(`${label}: ${refusal}`);
+  return {
+    key,
+    width,
+    height,
+    // sharp orients first, then converts any colour space (CMYK, grey, wide gamut) to sRGB.
+    open: () => sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS }).rotate().toColourspace('srgb'),
+  };
+}

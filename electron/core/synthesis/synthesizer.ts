@@ -1,0 +1,137 @@
+/**
+ * One synthesis: the work area's pixels at the model's resolution + guidance + seed → the
+ * network's output for that square. The work area's pixels are decoded once per photo and
+ * area and cached, because decoding a 24-megapixel JPEG costs several times the inference;
+ * after that a stroke's round trip is rasterize → tensors → infer.
+ */
+import type { Sharp } from 'sharp';
+import type { Outcome } from '../inference/latest-wins';
+import type { InferenceService } from '../inference/inference-service';
+import type { Feeds } from '../inference/session-host';
+import type { Guidance } from './guidance';
+import { seededNormal } from './noise';
+import { renderWorkArea, type WorkArea } from './work-area';
+
+export interface PhotoSource {
+  /** Identifies the pixels (a photo id, or a path): the cache key. */
+  readonly key: string;
+  readonly width: number;
+  readonly height: number;
+  /** An oriented, sRGB sharp pipeline of the photo. */
+  readonly open: () => Sharp;
+}
+
+export interface SynthesisOutput {
+  readonly resolution: number;
+  /** Interleaved RGB, resolution², equal to the work area's pixels where the mask is 0. */
+  readonly rgb: Uint8Array;
+  readonly inferenceMs: number;
+}
+
+const CACHE_ENTRIES = 4;
+
+export class Synthesizer {
+  private readonly cache = new Map<string, Promise<Uint8Array>>();
+
+  constructor(
+    private readonly inference: InferenceService,
+    readonly resolution: number,
+  ) {}
+
+  /** The work area's pixels at the model's resolution (cached per photo and area). */
+  workAreaPixels(photo: PhotoSource, area: WorkArea): Promise<Uint8Array> {
+    const key = `${photo.key}|${area.x},${area.y},${area.size}|${this.resolution}`;
+    let entry = this.cache.get(key);
+    if (entry) {
+      this.cache.delete(key);
+    } else {
+      entry = renderWorkArea(photo.open(), photo.width, photo.height, area, this.resolution);
+      entry.catch(() => this.cache.delete(key));
+    }
+    this.cache.set(key, entry);
+    while (this.cache.size > CACHE_ENTRIES) {
+      const stalest = this.cache.keys().next().value;
+      if (stalest === undefined) break;
+      this.cache.delete(stalest);
+    }
+    return entry;
+  }
+
+  /** Forgets a photo's cached areas (the photo changed, e.g. a result was applied). */
+  forget(photoKey: string): void {
+    for (const key of [...this.cache.keys()])
+      if (key.startsWith(`${photoKey}|`)) this.cache.delete(key);
+  }
+
+  feeds(pixels: Uint8Array, guidance: Guidance, seed: number): Feeds {
+    const r = this.resolution;
+    if (guidance.resolution !== r)
+      throw new Error(`guidance is ${guidance.resolution}² but the model runs at ${r}²`);
+    const n = r * r;
+    const image = new Float32Array(3 * n);
+    for (let i = 0; i < n; i++) {
+      image[i] = (pixels[3 * i] as number) / 255;
+      image[n + i] = (pixels[3 * i + 1] as number) / 255;
+      image[2 * n + i] = (pixels[3 * i + 2] as number) / 255;
+    }
+    return {
+      image: { data: image, dims: [1, 3, r, r] },
+      mask: { data: guidance.mask, dims: [1, 1, r, r] },
+      sketch: { data: guidance.sketch, dims: [1, 1, r, r] },
+      color: { data: guidance.color, dims: [1, 4, r, r] },
+      noise: { data: seededNormal(seed, n), dims: [1, 1, r, r] },
+    };
+  }
+
+  /** Latest-wins: resolves `superseded` when a newer request replaced this one while it waited. */
+  async synthesize(
+    photo: PhotoSource,
+    area: WorkArea,
+    guidance: Guidance,
+    seed: number,
+  ): Promise<Outcome<SynthesisOutput>> {
+    const pixels = await this.workAreaPixels(photo, area);
+    const outcome = await this.inference.run(this.feeds(pixels, guidance, seed));
+    if (outcome.status !== 'done') return outcome;
+    return {
+      status: 'done',
+      value: this.toOutput(outcome.value.output.data, pixels, guidance.mask, outcome.value.ms),
+    };
+  }
+
+  /** For batch work (the CLI): never superseded. */
+  async synthesizeNow(
+    photo: PhotoSource,
+    area: WorkArea,
+    guidance: Guidance,
+    seed: number,
+  ): Promise<SynthesisOutput> {
+    const pixels = await this.workAreaPixels(photo, area);
+    const result = await this.inference.runExclusive(this.feeds(pixels, guidance, seed));
+    return this.toOutput(result.output.data, pixels, guidance.mask, result.ms);
+  }
+
+  private toOutput(
+    planar: Float32Array,
+    pixels: Uint8Array,
+    mask: Float32Array,
+    inferenceMs: number,
+  ): SynthesisOutput {
+    const n = this.resolution * this.resolution;
+    const rgb = new Uint8Array(3 * n);
+    for (let i = 0; i < n; i++) {
+      if ((mask[i] as number) === 0) {
+        // The graph composites itself; copying the input bytes also undoes float round-off.
+        rgb[3 * i] = pixels[3 * i] as number;
+        rgb[3 * i + 1] = pixels[3 * i + 1] as number;
+        rgb[3 * i + 2] = pixels[3 * i + 2] as number;
+        continue;
+      }
+      for (let c = 0; c < 3; c++) {
+        const v = Math.round((planar[c * n + i] as number) * 255);
+        rgb[3 * i + c] = v < 0 ? 0 : v > 255 ? 255 : v;
+      }
+    }
+    return { resolution: this.resolution, rgb, inferenceMs };
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The work area: a square of the full-resolution photo, in photo pixels, that the network sees
+ * at its working resolution. It may reach past the photo's edges (a face near a border); the
+ * missing pixels are filled by repeating the edge, and nothing outside the photo is ever written.
+ */
+import type { Sharp } from 'sharp';
+
+export interface WorkArea {
+  readonly x: number;
+  readonly y: number;
+  readonly size: number;
+}
+
+/** Integer square of at least 16 px that overlaps the photo; null (with a reason) otherwise. */
+export function checkWorkArea(area: WorkArea, width: number, height: number): string | null {
+  const { x, y, size } = area;
+  if (![x, y, size].every(Number.isInteger)) return 'the work area must be whole pixels';
+  if (size < 16) return 'the work area must be at least 16 pixels wide';
+  if (x >= width || y >= height || x + size <= 0 || y + size <= 0)
+    return 'the work area lies outside the photo';
+  return null;
+}
+
+/**
+ * Where the face is most likely when no detector has placed the work area: portraits put the
+ * face in the upper middle. A square of 60% of the short side, centred horizontally, its centre
+ * at 40% of the height. The person can move and resize it.
+ */
+export function defaultWorkArea(width: number, height: number): WorkArea {
+  const size = Math.max(16, Math.round(Math.min(width, height) * 0.6));
+  const x = Math.round((width - size) / 2);
+  const y = Math.round(Math.min(Math.max(height * 0.4 - size / 2, 0), Math.max(0, height - size)));
+  return { x, y, size };
+}
+
+/** The part of the work area inside the photo, in photo pixels. */
+export function visiblePart(
+  area: WorkArea,
+  width: number,
+  height: number,
+): { left: number; top: number; width: number; height: number } {
+  const left = Math.max(0, area.x);
+  const top = Math.max(0, area.y);
+  const right = Math.min(width, area.x + area.size);
+  const bottom = Math.min(height, area.y + area.size);
+  return { left, top, width: right - left, height: bottom - top };
+}
+
+/**
+ * The work area's pixels at `resolution`², 8-bit sRGB RGB interleaved, from an oriented sRGB
+ * sharp pipeline of the photo (edges repeated where the area leaves the photo).
+ */
+export async function renderWorkArea(
+  photo: Sharp,
+  photoWidth: number,
+  photoHeight: number,
+  area: WorkArea,
+  resolution: number,
+): Promise<Uint8Array> {
+  const part = visiblePart(area, photoWidth, photoHeight);
+  const buffer = await photo
+    .clone()
+    .extract(part)
+    .extend({
+      top: part.top - area.y,
+      left: part.left - area.x,
+      bottom: area.y + area.size - (part.top + part.height),
+      right: area.x + area.size - (part.left + part.width),
+      extendWith: 'copy',
+    })
+    .resize(resolution, resolution, { fit: 'fill', kernel: 'lanczos3' })
+    .removeAlpha()
+    .raw()
+    .toBuffer();
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
