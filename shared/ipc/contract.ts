@@ -1,0 +1,74 @@
+/**
+ * The backend's contract: every method the renderer may call, with its channel and the zod
+ * schemas of its request and response, plus the events the backend may send.
+ *
+ * Everything else is derived from this one table: the preload's exposed API, the typed handler
+ * object main registers (a method without a handler does not compile), the browser host's
+ * routes and its shim. No other file spells a channel string.
+ */
+import { z } from 'zod';
+import { AppStatusSchema } from '../status/app-status';
+import { OpenPhotoRequestSchema, OpenedPhotoSchema } from '../photo/photo';
+import type { Result } from './result';
+
+interface MethodSpec {
+  readonly channel: string;
+  readonly request: z.ZodType;
+  readonly response: z.ZodType;
+}
+
+export const backendContract = {
+  getStatus: {
+    channel: 'faceshop:get-status',
+    request: z.void(),
+    response: AppStatusSchema,
+  },
+  /** Decode a photo from a path or from bytes, keep it at full resolution, return a preview. */
+  openPhoto: {
+    channel: 'faceshop:open-photo',
+    request: OpenPhotoRequestSchema,
+    response: OpenedPhotoSchema,
+  },
+  /** Ask the operating system for a photo file and open it; null when the person cancels. */
+  openPhotoFromDialog: {
+    channel: 'faceshop:open-photo-from-dialog',
+    request: z.void(),
+    response: OpenedPhotoSchema.nullable(),
+  },
+} as const satisfies Record<string, MethodSpec>;
+
+/** Commands the application menu (owned by main) asks the renderer to run. */
+export const MenuCommandSchema = z.enum(['file.open']);
+export type MenuCommand = z.infer<typeof MenuCommandSchema>;
+
+export const eventContract = {
+  menuCommand: { channel: 'faceshop:menu-command', payload: MenuCommandSchema },
+} as const satisfies Record<string, { readonly channel: string; readonly payload: z.ZodType }>;
+
+export type BackendContract = typeof backendContract;
+export type MethodName = keyof BackendContract;
+export type EventName = keyof typeof eventContract;
+
+/** What a caller passes (before parsing) and what a handler receives (after parsing). */
+export type RequestOf<M extends MethodName> = z.input<BackendContract[M]['request']>;
+export type ParsedRequestOf<M extends MethodName> = z.output<BackendContract[M]['request']>;
+export type ResponseOf<M extends MethodName> = z.output<BackendContract[M]['response']>;
+export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]['payload']>;
+
+/** The API the renderer calls. Methods whose request is void take no argument. */
+export type BackendApi = {
+  readonly [M in MethodName]: [RequestOf<M>] extends [void]
+    ? () => Promise<Result<ResponseOf<M>>>
+    : (request: RequestOf<M>) => Promise<Result<ResponseOf<M>>>;
+};
+
+/** The object main and the browser host serve. Handlers return failures, they do not throw. */
+export type BackendHandlers = {
+  readonly [M in MethodName]: (request: ParsedRequestOf<M>) => Promise<Result<ResponseOf<M>>>;
+};
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(backendContract, name);
+}
+
+export const methodNames = Object.keys(backendContract) as MethodName[];

@@ -1,0 +1,63 @@
+/** The photo as the renderer knows it: an id, what the file is, and a downscaled preview. */
+import { z } from 'zod';
+import { BytesSchema } from '../ipc/bytes';
+import { MAX_PHOTO_FILE_BYTES } from './photo-limits';
+
+/** Raster formats the backend decodes. Vector and document formats (SVG, PDF) are refused. */
+export const PhotoFormatSchema = z.enum(['jpeg', 'png', 'webp', 'tiff', 'avif', 'heif', 'gif']);
+export type PhotoFormat = z.infer<typeof PhotoFormatSchema>;
+
+/** Names a photo asset held by the backend at full resolution. */
+export const PhotoIdSchema = z.string().regex(/^photo-[0-9a-f-]{36}$/);
+export type PhotoId = z.infer<typeof PhotoIdSchema>;
+
+const pixelCount = z.number().int().positive();
+
+export const PhotoInfoSchema = z.object({
+  fileName: z.string(),
+  fileBytes: z.number().int().nonnegative(),
+  format: PhotoFormatSchema,
+  /** Size as displayed, i.e. after EXIF orientation has been applied. */
+  width: pixelCount,
+  height: pixelCount,
+  /** The file's EXIF orientation tag (1–8); 1 when it has none. */
+  orientation: z.number().int().min(1).max(8),
+  hasAlpha: z.boolean(),
+  hasIccProfile: z.boolean(),
+  hasExif: z.boolean(),
+});
+export type PhotoInfo = z.infer<typeof PhotoInfoSchema>;
+
+export const PhotoPreviewSchema = z.object({
+  bytes: BytesSchema,
+  mimeType: z.enum(['image/jpeg', 'image/png']),
+  width: pixelCount,
+  height: pixelCount,
+});
+export type PhotoPreview = z.infer<typeof PhotoPreviewSchema>;
+
+export const OpenedPhotoSchema = z.object({
+  photoId: PhotoIdSchema,
+  info: PhotoInfoSchema,
+  preview: PhotoPreviewSchema,
+});
+export type OpenedPhoto = z.infer<typeof OpenedPhotoSchema>;
+
+/** A file name as shown to the user; never used as a path. */
+const displayFileName = z.string().min(1).max(255);
+
+export const OpenPhotoRequestSchema = z.discriminatedUnion('source', [
+  z.object({
+    source: z.literal('path'),
+    path: z.string().min(1).max(4096),
+  }),
+  z.object({
+    source: z.literal('bytes'),
+    fileName: displayFileName,
+    bytes: BytesSchema.refine(
+      (bytes) => bytes.byteLength <= MAX_PHOTO_FILE_BYTES,
+      'file too large',
+    ),
+  }),
+]);
+export type OpenPhotoRequest = z.infer<typeof OpenPhotoRequestSchema>;
