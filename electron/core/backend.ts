@@ -1,0 +1,46 @@
+/**
+ * The backend's handlers: one object, typed by the contract, served unchanged by Electron's
+ * main process and by the browser test host. What differs between the two is passed in
+ * (where the models are, whether a native file dialog exists), never re-implemented.
+ */
+import type { BackendHandlers } from '../../shared/ipc/contract';
+import { fail, ok } from '../../shared/ipc/result';
+import { openPhoto } from './photos/open-photo';
+import type { PhotoStore } from './photos/photo-store';
+import { readModelStatus } from './status/model-status';
+
+/** Asks the person for a photo file; resolves to its absolute path, or null if they cancel. */
+export type PhotoFileChooser = () => Promise<string | null>;
+
+export interface BackendDependencies {
+  readonly appVersion: string;
+  readonly modelsDir: string;
+  readonly photos: PhotoStore;
+  /** Null where the platform has no native dialog (the browser host). */
+  readonly choosePhotoFile: PhotoFileChooser | null;
+}
+
+export function createBackendHandlers(deps: BackendDependencies): BackendHandlers {
+  return {
+    async getStatus() {
+      return ok({
+        appVersion: deps.appVersion,
+        model: await readModelStatus(deps.modelsDir),
+        capabilities: { nativeOpenDialog: deps.choosePhotoFile !== null },
+      });
+    },
+
+    openPhoto(request) {
+      return openPhoto(request, deps.photos);
+    },
+
+    async openPhotoFromDialog() {
+      if (deps.choosePhotoFile === null) {
+        return fail('unsupported', 'This version of FaceShop has no native file dialog.');
+      }
+      const chosen = await deps.choosePhotoFile();
+      if (chosen === null) return ok(null);
+      return openPhoto({ source: 'path', path: chosen }, deps.photos);
+    },
+  };
+}
