@@ -1,0 +1,54 @@
+/**
+ * Entry point of the browser test host (`npm run host`, and the e2e tests). Serves the built
+ * renderer on 127.0.0.1 with the core's handlers and prints the address, as one line
+ * `FACESHOP_HOST_URL=<url>` that scripts can wait for.
+ *
+ *   node dist/host/main.js [--port N]
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDispatcher } from '../../shared/ipc/dispatcher';
+import { APP_VERSION } from '../core/app-version';
+import { createBackendHandlers } from '../core/backend';
+import { PhotoStore } from '../core/photos/photo-store';
+import { startHostServer } from './host-server';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { port: { type: 'string', default: '0' } } });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`--port must be a port number, got ${values.port}`);
+  }
+
+  // The bundle lives in dist/host/, beside dist/renderer/; models/ is at the repository root.
+  const bundleDir = import.meta.dirname;
+  const handlers = createBackendHandlers({
+    appVersion: APP_VERSION,
+    modelsDir: path.resolve(bundleDir, '..', '..', 'models'),
+    photos: new PhotoStore(),
+    choosePhotoFile: null,
+  });
+  const host = await startHostServer({
+    rendererDir: path.join(bundleDir, '..', 'renderer'),
+    shimFile: path.join(bundleDir, 'shim.js'),
+    dispatcher: createDispatcher(handlers, (method, error) => {
+      console.error(`[faceshop host] ${method} failed:`, error);
+    }),
+    port,
+  });
+  console.log(`FACESHOP_HOST_URL=${host.url}`);
+
+  const stop = () => {
+    host.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`faceshop host: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

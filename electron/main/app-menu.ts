@@ -1,0 +1,42 @@
+/**
+ * The application menu. Commands that act on the document are run by the renderer, which owns
+ * the editor state, so their menu items only send the command to the focused window.
+ */
+import { app, BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../../shared/ipc/contract';
+import { sendAppEvent } from './app-events';
+
+export function buildAppMenu(): Menu {
+  const send = (command: MenuCommand) => () => {
+    const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+    if (window) sendAppEvent(window, 'menuCommand', command);
+  };
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        { label: '&Open Photo…', accelerator: 'CmdOrCtrl+O', click: send('file.open') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: '&View',
+      submenu: [
+        ...(app.isPackaged
+          ? []
+          : [{ role: 'reload' as const }, { role: 'toggleDevTools' as const }]),
+        { role: 'togglefullscreen' },
+      ],
+    },
+    { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [{ label: 'About FaceShop', click: () => app.showAboutPanel() }],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}

@@ -1,0 +1,66 @@
+/**
+ * Electron's main process: app lifecycle. It wires the pieces together and holds no logic of
+ * its own — security guards, the app:// protocol, the IPC handlers (the core's, shared with the
+ * browser host), the menu, and the one window.
+ */
+import { app, BrowserWindow, Menu, session } from 'electron';
+import { APP_VERSION } from '../core/app-version';
+import { createBackendHandlers } from '../core/backend';
+import { PhotoStore } from '../core/photos/photo-store';
+import { buildAppMenu } from './app-menu';
+import { resolveAppPaths } from './app-paths';
+import { declareAppScheme, serveRenderer } from './app-protocol';
+import { registerBackendHandlers } from './ipc-registration';
+import { choosePhotoWithDialog } from './photo-dialog';
+import { installAppGuards, installSessionGuards } from './security';
+import { createMainWindow } from './window-factory';
+
+const testHooks = process.env.FACESHOP_TEST_HOOKS === '1';
+
+function openMainWindow(preloadFile: string): BrowserWindow {
+  return createMainWindow({ preloadFile, testHooks });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const paths = resolveAppPaths();
+  installSessionGuards(session.defaultSession);
+  serveRenderer(paths.rendererDir);
+  registerBackendHandlers(
+    createBackendHandlers({
+      appVersion: APP_VERSION,
+      modelsDir: paths.modelsDir,
+      photos: new PhotoStore(),
+      choosePhotoFile: choosePhotoWithDialog,
+    }),
+  );
+  Menu.setApplicationMenu(buildAppMenu());
+  openMainWindow(paths.preloadFile);
+
+  app.on('activate', () => {
+    // macOS keeps the app running without windows; clicking the dock icon reopens one.
+    if (BrowserWindow.getAllWindows().length === 0) openMainWindow(paths.preloadFile);
+  });
+}
+
+// One instance: a second launch focuses the running window instead of holding photos twice.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  installAppGuards();
+  declareAppScheme();
+  app.on('second-instance', () => {
+    const window = BrowserWindow.getAllWindows()[0];
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  start().catch((error: unknown) => {
+    console.error('[faceshop] failed to start:', error);
+    app.exit(1);
+  });
+}
