@@ -17,7 +17,14 @@ export function buildAppMenu(): Menu {
     {
       label: '&File',
       submenu: [
-        { label: '&Open Photo…', accelerator: 'CmdOrCtrl+O', click: send('file.open') },
+        {
+          label: '&Open Photo…',
+          accelerator: 'CmdOrCtrl+O',
+          // The page binds the shortcut itself (the browser host has no menu); the menu only
+          // shows it, so one key press does not open two dialogs.
+          registerAccelerator: false,
+          click: send('file.open'),
+        },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
