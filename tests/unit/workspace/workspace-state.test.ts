@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { layersOf } from '../../../renderer/workspace/layers';
+import {
+  initialWorkspaceState,
+  workspaceReducer,
+  type WorkspaceAction,
+  type WorkspaceState,
+} from '../../../renderer/workspace/workspace-state';
+import type { OpenedPhoto } from '../../../shared/photo/photo';
+
+const photo: OpenedPhoto = {
+  photoId: 'photo-00000000-0000-4000-8000-000000000001',
+  info: {
+    fileName: 'astronaut.png',
+    fileBytes: 100,
+    format: 'png',
+    width: 512,
+    height: 512,
+    orientation: 1,
+    hasAlpha: false,
+    hasIccProfile: true,
+    hasExif: false,
+  },
+  preview: { bytes: new Uint8Array([1]), mimeType: 'image/jpeg', width: 512, height: 512 },
+};
+
+const run = (...actions: WorkspaceAction[]): WorkspaceState =>
+  actions.reduce(workspaceReducer, initialWorkspaceState);
+
+describe('workspace state', () => {
+  it('shows a photo once opened and clears the busy state and old messages', () => {
+    const state = run(
+      { type: 'failed', code: 'photo-unreadable', text: 'bad' },
+      { type: 'photo-opening', fileName: 'astronaut.png' },
+      { type: 'photo-opened', photo },
+    );
+    expect(state.photo).toBe(photo);
+    expect(state.opening).toBeNull();
+    expect(state.message).toBeNull();
+  });
+
+  it('keeps the open photo when a later open fails', () => {
+    const state = run(
+      { type: 'photo-opened', photo },
+      { type: 'photo-opening', fileName: 'broken.jpg' },
+      { type: 'failed', code: 'photo-unreadable', text: '“broken.jpg” is damaged.' },
+    );
+    expect(state.photo).toBe(photo);
+    expect(state.opening).toBeNull();
+    expect(state.message).toMatchObject({ tone: 'error', code: 'photo-unreadable' });
+  });
+
+  it('numbers messages so a repeated error is still a new message', () => {
+    const error: WorkspaceAction = { type: 'failed', code: 'photo-unreadable', text: 'same' };
+    const once = run(error);
+    const twice = workspaceReducer(once, error);
+    expect(twice.message?.serial).toBe((once.message?.serial ?? 0) + 1);
+  });
+
+  it('does not change the previous state (immutable updates)', () => {
+    const before = run({ type: 'photo-opened', photo });
+    const after = workspaceReducer(before, { type: 'zoom-changed', zoom: 0.5 });
+    expect(before.zoom).toBeNull();
+    expect(after.zoom).toBe(0.5);
+  });
+
+  it('lists the photo as the only layer', () => {
+    expect(layersOf(initialWorkspaceState)).toEqual([]);
+    expect(layersOf(run({ type: 'photo-opened', photo }))).toEqual([
+      { id: photo.photoId, kind: 'photo', name: 'astronaut.png', detail: '512 × 512 px · PNG' },
+    ]);
+  });
+});
