@@ -36,7 +36,8 @@ export class WorkspacePage {
     timeout = 30_000,
   ): Promise<AppEventDetails[N]> {
     const handle = await this.page.waitForFunction(
-      ([eventName, after]) => (window as TestWindow).__faceshopTest?.find(eventName, after)?.detail,
+      ([eventName, after]: readonly [string, number]) =>
+        (window as TestWindow).__faceshopTest?.find(eventName as AppEventName, after)?.detail,
       [name, afterSeq] as const,
       { timeout },
     );
