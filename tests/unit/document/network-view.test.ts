@@ -1,5 +1,5 @@
 /** What the network sees of a document, and when that counts as a change. */
-import { produce, type Draft } from 'immer';
+import { castDraft, produce, type Draft } from 'immer';
 import { describe, expect, it } from 'vitest';
 import {
   createEmptyDocument,
@@ -13,13 +13,8 @@ import {
 } from '../../../shared/document';
 
 const photo = { assetId: 'photo-1', width: 400, height: 300 };
-const stroke = (id: string, extra: Partial<Stroke> = {}): Stroke => ({
-  id,
-  tool: 'paint',
-  points: [{ x: 10, y: 10, pressure: 1 }],
-  width: 5,
-  ...extra,
-});
+const stroke = (id: string, extra: Partial<Stroke> = {}): Draft<Stroke> =>
+  castDraft({ id, tool: 'paint', points: [{ x: 10, y: 10, pressure: 1 }], width: 5, ...extra });
 
 function drawn(): FaceDocument {
   return produce(createEmptyDocument(photo, 1), (draft) => {
