@@ -42,10 +42,16 @@ if (!run(npm, ['ci'], { env: offlineEnv })) {
 }
 
 if (!findElectronBinary(repoRoot).found) {
-  const fetched = run(process.execPath, ['node_modules/electron/install.js'], { timeout: 180_000 });
-  if (!fetched || !findElectronBinary(repoRoot).found) {
+  console.log('\n> fetching the Electron binary');
+  // Quiet: offline, the installer fails with a stack trace that says less than the line below.
+  const fetch = spawnSync(process.execPath, ['node_modules/electron/install.js'], {
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  if (fetch.status !== 0 || !findElectronBinary(repoRoot).found) {
+    const reason = `${fetch.stderr ?? ''}`.trim().split('\n')[0] || 'timed out';
     console.warn(
-      'setup: the Electron binary could not be downloaded (offline?). ' +
+      `setup: the Electron binary could not be downloaded (${reason}). ` +
         '`npm start` will serve FaceShop to your browser instead.',
     );
   }
