@@ -13,6 +13,11 @@ import { layeringRule } from './scripts/lint/layering-rule.mjs';
 
 const bridgeOnly = 'The backend is reached only through renderer/bridge/backend.ts.';
 
+const noEnums = {
+  selector: 'TSEnumDeclaration',
+  message: 'Use a union of string literals or a zod enum; enums do not erase.',
+};
+
 export default defineConfig(
   globalIgnores(['dist/', 'release/', 'test-results/', 'coverage/', 'models/']),
   js.configs.recommended,
@@ -25,13 +30,7 @@ export default defineConfig(
     rules: {
       'faceshop/layering': 'error',
       eqeqeq: ['error', 'always'],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: 'TSEnumDeclaration',
-          message: 'Use a union of string literals or a zod enum; enums do not erase.',
-        },
-      ],
+      'no-restricted-syntax': ['error', noEnums],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': [
         'error',
@@ -61,6 +60,21 @@ export default defineConfig(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat['recommended-latest']],
+  },
+  {
+    // Every window gets its security settings from the one factory.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main/window-factory.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        noEnums,
+        {
+          selector: "NewExpression[callee.name='BrowserWindow']",
+          message: 'Create windows with createMainWindow (electron/main/window-factory.ts).',
+        },
+      ],
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
