@@ -7,6 +7,7 @@
  *   dist/cli/faceshop.js      the `faceshop` command (package.json "bin")
  *   dist/host/main.js         the browser test host
  *   dist/host/shim.js         the host's in-page stand-in for the preload
+ *   dist/electron/inference-worker.js, dist/host/inference-worker.js: inference worker threads
  *   dist/renderer/            the React app (Vite)
  *
  * Node bundles keep npm packages external: sharp and onnxruntime-node are native and are
@@ -52,6 +53,13 @@ await Promise.all([
     banner: { js: '#!/usr/bin/env node' },
   }),
   bundle({ ...node, entryPoints: ['electron/host/main.ts'], outfile: 'dist/host/main.js' }),
+  ...['electron', 'host'].map((dir) =>
+    bundle({
+      ...node,
+      entryPoints: ['electron/core/inference/inference-worker.ts'],
+      outfile: `dist/${dir}/inference-worker.js`,
+    }),
+  ),
   bundle({
     ...page,
     entryPoints: ['electron/host/shim/shim.ts'],

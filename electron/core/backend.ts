@@ -5,9 +5,12 @@
  */
 import type { BackendHandlers } from '../../shared/ipc/contract';
 import { fail, ok } from '../../shared/ipc/result';
+import path from 'node:path';
+import { DEFAULT_MODEL_MANIFEST } from './models/models-dir';
 import { openPhoto } from './photos/open-photo';
 import type { PhotoStore } from './photos/photo-store';
 import { readModelStatus } from './status/model-status';
+import { EditorSynthesis } from './synthesis/editor-synthesis';
 
 /** Asks the person for a photo file; resolves to its absolute path, or null if they cancel. */
 export type PhotoFileChooser = () => Promise<string | null>;
@@ -18,9 +21,20 @@ export interface BackendDependencies {
   readonly photos: PhotoStore;
   /** Null where the platform has no native dialog (the browser host). */
   readonly choosePhotoFile: PhotoFileChooser | null;
+  /**
+   * Owns the model session. Main passes one that runs inference in a worker thread and
+   * disposes it at quit; by default the session runs on the calling thread.
+   */
+  readonly synthesis?: EditorSynthesis;
 }
 
 export function createBackendHandlers(deps: BackendDependencies): BackendHandlers {
+  const synthesis =
+    deps.synthesis ??
+    new EditorSynthesis({
+      manifestPath: path.join(deps.modelsDir, DEFAULT_MODEL_MANIFEST),
+      photos: deps.photos,
+    });
   return {
     async getStatus() {
       return ok({
@@ -41,6 +55,10 @@ export function createBackendHandlers(deps: BackendDependencies): BackendHandler
       const chosen = await deps.choosePhotoFile();
       if (chosen === null) return ok(null);
       return openPhoto({ source: 'path', path: chosen }, deps.photos);
+    },
+
+    synthesize(request) {
+      return synthesis.synthesize(request);
     },
   };
 }

@@ -10,7 +10,9 @@ import { parseArgs } from 'node:util';
 import { createDispatcher } from '../../shared/ipc/dispatcher';
 import { APP_VERSION } from '../core/app-version';
 import { createBackendHandlers } from '../core/backend';
+import { DEFAULT_MODEL_MANIFEST } from '../core/models/models-dir';
 import { PhotoStore } from '../core/photos/photo-store';
+import { EditorSynthesis } from '../core/synthesis/editor-synthesis';
 import { startHostServer } from './host-server';
 
 async function main(): Promise<void> {
@@ -22,11 +24,21 @@ async function main(): Promise<void> {
 
   // The bundle lives in dist/host/, beside dist/renderer/; models/ is at the repository root.
   const bundleDir = import.meta.dirname;
+  const modelsDir = path.resolve(bundleDir, '..', '..', 'models');
+  const photos = new PhotoStore();
+  // The same worker-thread inference as the app, so e2e timings are the app's.
+  const synthesis = new EditorSynthesis({
+    manifestPath: path.join(modelsDir, DEFAULT_MODEL_MANIFEST),
+    photos,
+    inference: { workerPath: path.join(bundleDir, 'inference-worker.js') },
+  });
+  synthesis.load().catch(() => undefined);
   const handlers = createBackendHandlers({
     appVersion: APP_VERSION,
-    modelsDir: path.resolve(bundleDir, '..', '..', 'models'),
-    photos: new PhotoStore(),
+    modelsDir,
+    photos,
     choosePhotoFile: null,
+    synthesis,
   });
   const host = await startHostServer({
     rendererDir: path.join(bundleDir, '..', 'renderer'),
@@ -39,7 +51,7 @@ async function main(): Promise<void> {
   console.log(`FACESHOP_HOST_URL=${host.url}`);
 
   const stop = () => {
-    host.close().then(
+    Promise.all([host.close(), synthesis.dispose()]).then(
       () => process.exit(0),
       () => process.exit(1),
     );

@@ -6,7 +6,10 @@
 import { app, BrowserWindow, Menu, session } from 'electron';
 import { APP_VERSION } from '../core/app-version';
 import { createBackendHandlers } from '../core/backend';
+import path from 'node:path';
+import { DEFAULT_MODEL_MANIFEST } from '../core/models/models-dir';
 import { PhotoStore } from '../core/photos/photo-store';
+import { EditorSynthesis } from '../core/synthesis/editor-synthesis';
 import { buildAppMenu } from './app-menu';
 import { resolveAppPaths } from './app-paths';
 import { declareAppScheme, serveRenderer } from './app-protocol';
@@ -26,12 +29,23 @@ async function start(): Promise<void> {
   const paths = resolveAppPaths();
   installSessionGuards(session.defaultSession);
   serveRenderer(paths.rendererDir);
+  const photos = new PhotoStore();
+  // Inference runs in a worker thread so a run never blocks IPC, menus or dialogs.
+  const synthesis = new EditorSynthesis({
+    manifestPath: path.join(paths.modelsDir, DEFAULT_MODEL_MANIFEST),
+    photos,
+    inference: { workerPath: path.join(import.meta.dirname, 'inference-worker.js') },
+  });
+  // Load the model while the person picks a photo; a failure is reported on first use.
+  synthesis.load().catch(() => undefined);
+  app.on('will-quit', () => void synthesis.dispose());
   registerBackendHandlers(
     createBackendHandlers({
       appVersion: APP_VERSION,
       modelsDir: paths.modelsDir,
-      photos: new PhotoStore(),
+      photos,
       choosePhotoFile: choosePhotoWithDialog,
+      synthesis,
     }),
   );
   Menu.setApplicationMenu(buildAppMenu());

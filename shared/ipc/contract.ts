@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { AppStatusSchema } from '../status/app-status';
 import { OpenPhotoRequestSchema, OpenedPhotoSchema } from '../photo/photo';
+import { SynthesizeRequestSchema, SynthesizeResponseSchema } from '../synthesis/synthesis-api';
 import type { Result } from './result';
 
 interface MethodSpec {
@@ -34,6 +35,15 @@ export const backendContract = {
     channel: 'faceshop:open-photo-from-dialog',
     request: z.void(),
     response: OpenedPhotoSchema.nullable(),
+  },
+  /**
+   * Re-synthesize the document's masked region for its revision. Latest-wins: a request that a
+   * newer one overtook answers `superseded` (DESIGN.md, the data flow).
+   */
+  synthesize: {
+    channel: 'faceshop:synthesize',
+    request: SynthesizeRequestSchema,
+    response: SynthesizeResponseSchema,
   },
 } as const satisfies Record<string, MethodSpec>;
 

@@ -19,6 +19,8 @@ export const ErrorCodeSchema = z.enum([
   'photo-unreadable',
   'photo-unsupported-format',
   'photo-too-large',
+  /** The synthesis model is missing, damaged, or could not start; the message says which. */
+  'model-unavailable',
   /** The call could not reach the backend or its reply was malformed. */
   'transport',
   /** A bug in the backend; the message is safe to show, details are in the backend's log. */

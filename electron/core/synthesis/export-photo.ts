@@ -9,6 +9,7 @@
  * from 90 up, because retouchers notice chroma blur on skin and lips).
  */
 import path from 'node:path';
+import '../imaging/sharp-threads';
 import sharp from 'sharp';
 import type { PastedRegion } from './paste-back';
 

@@ -1,4 +1,5 @@
 /** A photo file as the synthesis pipeline reads it: checked header, oriented sRGB pixels on demand. */
+import '../imaging/sharp-threads';
 import sharp, { type Metadata } from 'sharp';
 import { MAX_PHOTO_PIXELS, photoSizeRefusal } from '../../../shared/photo/photo-limits';
 import type { PhotoSource } from './synthesizer';

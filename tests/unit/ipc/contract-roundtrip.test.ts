@@ -138,7 +138,12 @@ describe('contract client', () => {
 
   it('exposes exactly the contract methods, frozen', () => {
     const api = createBackendClient(() => Promise.resolve(undefined));
-    expect(Object.keys(api).sort()).toEqual(['getStatus', 'openPhoto', 'openPhotoFromDialog']);
+    expect(Object.keys(api).sort()).toEqual([
+      'getStatus',
+      'openPhoto',
+      'openPhotoFromDialog',
+      'synthesize',
+    ]);
     expect(Object.isFrozen(api)).toBe(true);
   });
 });

@@ -1,0 +1,188 @@
+/**
+ * The editor's `synthesize` call in the backend: document in, the work area's new pixels out.
+ *
+ * The model is opened lazily on the first request (and its failure reported as a typed error
+ * every time until it loads), photos come from the PhotoStore by the document's asset id, and
+ * every request goes through the SynthesisService, so only the newest revision gets a result.
+ * The returned RGBA carries the feathered mask as alpha: drawn over the photo it shows exactly
+ * what an export will contain.
+ */
+import '../imaging/sharp-threads';
+import sharp from 'sharp';
+import { hasVisibleMask, networkInputs } from '../../../shared/document/network-view';
+import { fail, ok, type Result } from '../../../shared/ipc/result';
+import { channelStrokes } from '../../../shared/raster/network-strokes';
+import { rasterizeCoverage } from '../../../shared/raster/rasterize-strokes';
+import type {
+  SynthesizeRequest,
+  SynthesizeResponse,
+} from '../../../shared/synthesis/synthesis-api';
+import type { InferenceServiceOptions } from '../inference/inference-service';
+import { ModelLoadError } from '../inference/model-manifest';
+import type { PhotoAsset, PhotoStore } from '../photos/photo-store';
+import { guidanceFromStrokes, isEmptyMask } from './guidance';
+import { openSynthesisModel } from './model-loading';
+import { featherSigma } from './paste-back';
+import { SynthesisService } from './synthesis-service';
+import { Synthesizer, type PhotoSource } from './synthesizer';
+import type { WorkArea } from './work-area';
+
+export interface EditorSynthesisOptions {
+  /** The model's manifest; null when no models folder was found. */
+  readonly manifestPath: string | null;
+  readonly photos: PhotoStore;
+  readonly inference?: InferenceServiceOptions;
+}
+
+interface LoadedModel {
+  readonly service: SynthesisService;
+  readonly providerMessage: string;
+  dispose(): Promise<void>;
+}
+
+export class EditorSynthesis {
+  private loading: Promise<LoadedModel> | null = null;
+
+  constructor(private readonly options: EditorSynthesisOptions) {}
+
+  /** Opens the model now (e.g. at start-up, to hide the load behind the first photo's opening). */
+  load(): Promise<LoadedModel> {
+    if (this.loading === null) {
+      const manifest = this.options.manifestPath;
+      this.loading =
+        manifest === null
+          ? Promise.reject(
+              new ModelLoadError(
+                'model-not-installed',
+                'Model not installed: no models folder was found.',
+              ),
+            )
+          : openSynthesisModel(manifest, this.options.inference).then(({ model, inference }) => ({
+              service: new SynthesisService(
+                new Synthesizer(inference, model.manifest.nativeResolution),
+              ),
+              providerMessage: inference.info.providerMessage,
+              dispose: () => inference.dispose(),
+            }));
+      // A failed load is retried on the next request (the file may have been restored).
+      this.loading.catch(() => (this.loading = null));
+    }
+    return this.loading;
+  }
+
+  async synthesize(request: SynthesizeRequest): Promise<Result<SynthesizeResponse>> {
+    const received = performance.now();
+    const { requestId, revision, document } = request;
+    const asset = this.options.photos.get(document.photo.assetId);
+    if (!asset)
+      return fail(
+        'photo-not-found',
+        'The photo of this document is no longer open; open it again.',
+      );
+    if (!hasVisibleMask(document)) return ok({ status: 'nothing-to-do', requestId, revision });
+
+    let model: LoadedModel;
+    try {
+      model = await this.load();
+    } catch (error) {
+      return fail('model-unavailable', error instanceof Error ? error.message : String(error));
+    }
+    const resolution = model.service.synthesizer.resolution;
+    const strokes = channelStrokes(networkInputs(document));
+    const area = document.workArea;
+    const guidance = guidanceFromStrokes(strokes, area, resolution);
+    if (isEmptyMask(guidance.mask)) return ok({ status: 'nothing-to-do', requestId, revision });
+
+    const outcome = await model.service.request({
+      photo: photoSourceOf(asset),
+      workArea: area,
+      guidance,
+      seed: document.seed,
+      revision,
+    });
+    if (outcome.status === 'superseded') return ok({ status: 'superseded', requestId, revision });
+    const alpha = featheredAlpha(
+      rasterizeCoverage(strokes.mask, { ...area, resolution }, { minWidth: 1 }),
+      area,
+      resolution,
+    );
+    const { rgb, inferenceMs } = outcome.output;
+    const rgba = new Uint8Array(4 * resolution * resolution);
+    for (let i = 0; i < resolution * resolution; i++) {
+      rgba[4 * i] = rgb[3 * i] as number;
+      rgba[4 * i + 1] = rgb[3 * i + 1] as number;
+      rgba[4 * i + 2] = rgb[3 * i + 2] as number;
+      rgba[4 * i + 3] = alpha[i] as number;
+    }
+    return ok({
+      status: 'done',
+      requestId,
+      revision,
+      result: {
+        workArea: area,
+        resolution,
+        rgba,
+        inferenceMs,
+        backendMs: performance.now() - received,
+      },
+    });
+  }
+
+  async dispose(): Promise<void> {
+    const loading = this.loading;
+    this.loading = null;
+    if (loading) await loading.then((m) => m.dispose()).catch(() => undefined);
+  }
+}
+
+const sources = new WeakMap<PhotoAsset, PhotoSource>();
+
+/** The pipeline's view of a stored photo (one per asset, so its work-area cache is shared). */
+export function photoSourceOf(asset: PhotoAsset): PhotoSource {
+  let source = sources.get(asset);
+  if (!source) {
+    source = {
+      key: asset.id,
+      width: asset.info.width,
+      height: asset.info.height,
+      open: () => sharp(asset.source, { limitInputPixels: false }).rotate().toColourspace('srgb'),
+    };
+    sources.set(asset, source);
+  }
+  return source;
+}
+
+/** The person's mask coverage, feathered like the export's paste-back, as 8-bit alpha. */
+export function featheredAlpha(
+  coverage: Float32Array,
+  area: WorkArea,
+  resolution: number,
+): Uint8Array {
+  const sigma = (featherSigma(area) * resolution) / area.size;
+  const radius = Math.max(1, Math.ceil(3 * sigma));
+  const taps: number[] = [];
+  for (let i = -radius; i <= radius; i++) taps.push(Math.exp(-(i * i) / (2 * sigma * sigma)));
+  const sum = taps.reduce((a, b) => a + b, 0);
+  const kernel = taps.map((t) => t / sum);
+  const n = resolution;
+  const pass = (src: Float32Array, horizontal: boolean): Float32Array => {
+    const dst = new Float32Array(n * n);
+    for (let y = 0; y < n; y++) {
+      for (let x = 0; x < n; x++) {
+        let acc = 0;
+        for (let k = -radius; k <= radius; k++) {
+          const xx = horizontal ? Math.min(n - 1, Math.max(0, x + k)) : x;
+          const yy = horizontal ? y : Math.min(n - 1, Math.max(0, y + k));
+          acc += (kernel[k + radius] as number) * (src[yy * n + xx] as number);
+        }
+        dst[y * n + x] = acc;
+      }
+    }
+    return dst;
+  };
+  const blurred = pass(pass(coverage, true), false);
+  const out = new Uint8Array(n * n);
+  for (let i = 0; i < out.length; i++)
+    out[i] = Math.round(Math.min(1, Math.max(0, blurred[i] as number)) * 255);
+  return out;
+}

@@ -1,0 +1,287 @@
+/**
+ * `npm run bench`: how fast FaceShop edits, on this machine, with the shipped model.
+ *
+ * Prints one JSON line per case and a table. Cases: model load (verify + session + warm-up);
+ * bare inference p50/p95 at 256² and 512² on the CPU provider; the editor's round trip through
+ * the real `synthesize` handler (document → rasterize → infer → composite → wire-encoded
+ * response) on a 24-megapixel photo; full-resolution paste-back + JPEG export of that photo;
+ * the main thread's event-loop stall during inference, inline versus in the worker thread;
+ * peak RSS. Speed is measured here, never asserted by a test.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { build } from 'esbuild';
+import sharp from 'sharp';
+import { createEmptyDocument } from '../../shared/document/create-document';
+import type { FaceDocument } from '../../shared/document/document';
+import { encodeWireMessage } from '../../shared/ipc/wire';
+import { InferenceService } from '../../electron/core/inference/inference-service';
+import { loadVerifiedModel } from '../../electron/core/inference/model-manifest';
+import type { Feeds } from '../../electron/core/inference/session-host';
+import { PhotoStore } from '../../electron/core/photos/photo-store';
+import { EditorSynthesis } from '../../electron/core/synthesis/editor-synthesis';
+import { exportEdited } from '../../electron/core/synthesis/export-photo';
+import { guidanceFromStrokes } from '../../electron/core/synthesis/guidance';
+import { pasteBack } from '../../electron/core/synthesis/paste-back';
+import { photoSourceFromBytes } from '../../electron/core/synthesis/photo-source';
+import { Synthesizer } from '../../electron/core/synthesis/synthesizer';
+import { MODEL_MANIFEST, REPO_ROOT } from '../support/repo-paths';
+
+interface Case {
+  readonly case: string;
+  readonly [key: string]: string | number;
+}
+const results: Case[] = [];
+function report(entry: Case): void {
+  results.push(entry);
+  console.log(JSON.stringify(entry));
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+const round = (v: number) => Math.round(v * 10) / 10;
+
+function feedsAt(size: number): Feeds {
+  const n = size * size;
+  const mask = new Float32Array(n);
+  for (let i = 0; i < n; i++)
+    mask[i] =
+      Math.abs((i % size) - size / 2) < size / 5 && Math.abs(i / size - size / 2) < size / 6
+        ? 1
+        : 0;
+  return {
+    image: { data: new Float32Array(3 * n).fill(0.5), dims: [1, 3, size, size] },
+    mask: { data: mask, dims: [1, 1, size, size] },
+    sketch: { data: new Float32Array(n), dims: [1, 1, size, size] },
+    color: { data: new Float32Array(4 * n), dims: [1, 4, size, size] },
+    noise: { data: new Float32Array(n), dims: [1, 1, size, size] },
+  };
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const value = await fn();
+  return [value, performance.now() - t];
+}
+
+async function photo24mp(): Promise<Buffer> {
+  const width = 6000;
+  const height = 4000;
+  const data = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = 3 * (y * width + x);
+      data[i] = (x * 255) / width;
+      data[i + 1] = (y * 255) / height;
+      data[i + 2] = 128 + 60 * Math.sin((x + y) / 40);
+    }
+  }
+  return sharp(data, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 92 })
+    .toBuffer();
+}
+
+async function main(): Promise<void> {
+  const threads = Number(process.env['FACESHOP_THREADS'] ?? 2);
+  const model = await loadVerifiedModel(MODEL_MANIFEST);
+
+  // 1. Model load.
+  const [inline, loadMs] = await timed(() =>
+    InferenceService.open(model.onnxPath, { threads, warmup: feedsAt(256) }),
+  );
+  report({
+    case: 'model load (verify + session + warm-up)',
+    provider: inline.info.provider,
+    ms: round(loadMs),
+  });
+
+  // 2. Bare inference.
+  for (const [size, runs] of [
+    [256, 20],
+    [512, 8],
+  ] as const) {
+    const feeds = feedsAt(size);
+    await inline.runExclusive(feeds);
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) times.push((await inline.runExclusive(feeds)).ms);
+    report({
+      case: `inference ${size}²`,
+      provider: inline.info.provider,
+      runs,
+      p50_ms: round(percentile(times, 50)),
+      p95_ms: round(percentile(times, 95)),
+    });
+  }
+
+  // 3. Event-loop stall during inference, inline versus worker.
+  const workerPath = path.join(
+    REPO_ROOT,
+    'node_modules',
+    '.cache',
+    'faceshop-bench',
+    'inference-worker.mjs',
+  );
+  mkdirSync(path.dirname(workerPath), { recursive: true });
+  await build({
+    entryPoints: [path.join(REPO_ROOT, 'electron/core/inference/inference-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    external: ['onnxruntime-node'],
+    outfile: workerPath,
+    logLevel: 'silent',
+  });
+  const threaded = await InferenceService.open(model.onnxPath, {
+    threads,
+    workerPath,
+    warmup: feedsAt(256),
+  });
+  for (const [label, service] of [
+    ['inline', inline],
+    ['worker', threaded],
+  ] as const) {
+    const histogram = monitorEventLoopDelay({ resolution: 5 });
+    histogram.enable();
+    for (let i = 0; i < 10; i++) await service.runExclusive(feedsAt(256));
+    histogram.disable();
+    report({
+      case: `event-loop stall during 256² inference (${label})`,
+      max_ms: round(histogram.max / 1e6),
+      p99_ms: round(histogram.percentile(99) / 1e6),
+    });
+  }
+  await inline.dispose();
+  await threaded.dispose();
+
+  // 4. The editor round trip through the real synthesize handler, on a 24 MP photo.
+  const photoBytes = await photo24mp();
+  const photos = new PhotoStore();
+  const meta = await sharp(photoBytes).metadata();
+  const asset = photos.add(
+    {
+      fileName: 'bench.jpg',
+      fileBytes: photoBytes.length,
+      format: 'jpeg',
+      width: meta.width,
+      height: meta.height,
+      orientation: 1,
+      hasAlpha: false,
+      hasIccProfile: false,
+      hasExif: false,
+    },
+    photoBytes,
+  );
+  const editor = new EditorSynthesis({
+    manifestPath: MODEL_MANIFEST,
+    photos,
+    inference: { threads, workerPath },
+  });
+  await editor.load();
+  const base = createEmptyDocument({ assetId: asset.id, width: 6000, height: 4000 });
+  const workArea = { x: 3000, y: 800, size: 2000 };
+  const documentWithStroke = (k: number): FaceDocument => ({
+    ...base,
+    workArea,
+    layers: base.layers.map((layer) =>
+      layer.kind === 'mask'
+        ? {
+            ...layer,
+            strokes: [
+              {
+                id: `s${k}`,
+                tool: 'paint' as const,
+                width: 180 + k,
+                points: [
+                  { x: 3900, y: 1700, pressure: 1 },
+                  { x: 4200, y: 1750, pressure: 1 },
+                ],
+              },
+            ],
+          }
+        : layer,
+    ),
+  });
+  const [, firstMs] = await timed(() =>
+    editor.synthesize({ requestId: 'warm', revision: 0, document: documentWithStroke(0) }),
+  );
+  report({
+    case: 'first synthesis on a new work area (decode 24 MP crop + infer)',
+    ms: round(firstMs),
+  });
+  const roundTrips: number[] = [];
+  const bare: number[] = [];
+  for (let k = 1; k <= 20; k++) {
+    const t = performance.now();
+    const response = await editor.synthesize({
+      requestId: `r${k}`,
+      revision: k,
+      document: documentWithStroke(k),
+    });
+    encodeWireMessage(response);
+    roundTrips.push(performance.now() - t);
+    if (response.ok && response.value.status === 'done')
+      bare.push(response.value.result.inferenceMs);
+  }
+  await editor.dispose();
+  const p50 = percentile(roundTrips, 50);
+  const bareP50 = percentile(bare, 50);
+  report({
+    case: 'editor round trip 256² (handler: rasterize → infer → composite → wire)',
+    runs: roundTrips.length,
+    p50_ms: round(p50),
+    p95_ms: round(percentile(roundTrips, 95)),
+    inference_p50_ms: round(bareP50),
+    overhead_ratio: Math.round((p50 / bareP50) * 100) / 100,
+  });
+
+  // 5. Full-resolution paste-back and export of the 24 MP photo.
+  const service = await InferenceService.open(model.onnxPath, { threads });
+  const synth = new Synthesizer(service, 256);
+  const source = await photoSourceFromBytes('bench', photoBytes);
+  const strokes = {
+    mask: [{ tool: 'paint' as const, width: 200, points: [{ x: 4000, y: 1700 }] }],
+    sketch: [],
+    color: [],
+  };
+  const output = await synth.synthesizeNow(
+    source,
+    workArea,
+    guidanceFromStrokes(strokes, workArea, 256),
+    1,
+  );
+  const maskPlane = new Uint8Array(workArea.size * workArea.size);
+  for (let y = 0; y < workArea.size; y++)
+    for (let x = 0; x < workArea.size; x++)
+      maskPlane[y * workArea.size + x] = Math.hypot(x - 1000, y - 900) < 100 ? 255 : 0;
+  const [region, pasteMs] = await timed(() => pasteBack(source, workArea, output, maskPlane));
+  const [jpeg, exportMs] = await timed(() =>
+    exportEdited(photoBytes, region, { format: 'jpeg', quality: 95 }),
+  );
+  await service.dispose();
+  report({
+    case: '24 MP paste-back + JPEG q95 export',
+    paste_back_ms: round(pasteMs),
+    export_ms: round(exportMs),
+    total_ms: round(pasteMs + exportMs),
+    jpeg_mb: round(jpeg.length / 1e6),
+  });
+
+  report({ case: 'peak RSS', mb: round(process.resourceUsage().maxRSS / 1024) });
+
+  console.log('\n| case | result |\n| --- | --- |');
+  for (const { case: name, ...rest } of results) {
+    console.log(
+      `| ${name} | ${Object.entries(rest)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')} |`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

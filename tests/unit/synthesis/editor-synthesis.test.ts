@@ -1,0 +1,123 @@
+/** The editor's synthesize handler with the real model: document in, feathered RGBA result out. */
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEmptyDocument } from '../../../shared/document/create-document';
+import type { FaceDocument } from '../../../shared/document/document';
+import { PhotoStore } from '../../../electron/core/photos/photo-store';
+import { EditorSynthesis } from '../../../electron/core/synthesis/editor-synthesis';
+import { MODEL_MANIFEST } from '../../support/repo-paths';
+
+const photos = new PhotoStore();
+const editor = new EditorSynthesis({
+  manifestPath: MODEL_MANIFEST,
+  photos,
+  inference: { threads: 2 },
+});
+afterAll(() => editor.dispose());
+
+async function addPhoto(width: number, height: number) {
+  const bytes = await sharp({
+    create: { width, height, channels: 3, background: { r: 180, g: 140, b: 120 } },
+  })
+    .png()
+    .toBuffer();
+  return photos.add(
+    {
+      fileName: 'p.png',
+      fileBytes: bytes.length,
+      format: 'png',
+      width,
+      height,
+      orientation: 1,
+      hasAlpha: false,
+      hasIccProfile: false,
+      hasExif: false,
+    },
+    bytes,
+  );
+}
+
+function withMask(document: FaceDocument, width: number): FaceDocument {
+  return {
+    ...document,
+    layers: document.layers.map((layer) =>
+      layer.kind === 'mask'
+        ? {
+            ...layer,
+            strokes: [
+              {
+                id: 'm1',
+                tool: 'paint' as const,
+                width,
+                points: [{ x: 300, y: 250, pressure: 1 }],
+              },
+            ],
+          }
+        : layer,
+    ),
+  };
+}
+
+describe('EditorSynthesis', () => {
+  it('returns the work area as RGBA whose alpha is the feathered mask', async () => {
+    const asset = await addPhoto(600, 500);
+    const document = withMask(
+      createEmptyDocument({ assetId: asset.id, width: 600, height: 500 }),
+      100,
+    );
+    const reply = await editor.synthesize({ requestId: 'a', revision: 3, document });
+    expect(reply.ok).toBe(true);
+    if (!reply.ok || reply.value.status !== 'done')
+      throw new Error(`unexpected ${JSON.stringify(reply)}`);
+    const { result } = reply.value;
+    expect(reply.value.revision).toBe(3);
+    expect(result.workArea).toEqual({ x: 50, y: 0, size: 500 });
+    expect(result.rgba.length).toBe(4 * result.resolution * result.resolution);
+    const r = result.resolution;
+    const alphaAt = (px: number, py: number) => {
+      const x = Math.round(((px - 50) / 500) * r);
+      const y = Math.round((py / 500) * r);
+      return result.rgba[4 * (y * r + x) + 3];
+    };
+    expect(alphaAt(300, 250)).toBe(255);
+    expect(alphaAt(300, 450)).toBe(0);
+    expect(alphaAt(60, 10)).toBe(0);
+  });
+
+  it('has nothing to do without visible mask paint, and says so', async () => {
+    const asset = await addPhoto(200, 200);
+    const document = createEmptyDocument({ assetId: asset.id, width: 200, height: 200 });
+    expect(await editor.synthesize({ requestId: 'b', revision: 1, document })).toEqual({
+      ok: true,
+      value: { status: 'nothing-to-do', requestId: 'b', revision: 1 },
+    });
+  });
+
+  it('reports a closed photo and a missing model as typed errors', async () => {
+    const gone = withMask(
+      createEmptyDocument({
+        assetId: 'photo-00000000-0000-4000-8000-000000000000',
+        width: 600,
+        height: 500,
+      }),
+      50,
+    );
+    const reply = await editor.synthesize({ requestId: 'c', revision: 1, document: gone });
+    expect(reply.ok ? 'ok' : reply.error.code).toBe('photo-not-found');
+
+    const asset = await addPhoto(600, 500);
+    const noModel = new EditorSynthesis({
+      manifestPath: path.join(path.dirname(MODEL_MANIFEST), 'missing.json'),
+      photos,
+    });
+    const missing = await noModel.synthesize({
+      requestId: 'd',
+      revision: 1,
+      document: withMask(createEmptyDocument({ assetId: asset.id, width: 600, height: 500 }), 50),
+    });
+    expect(missing.ok ? 'ok' : `${missing.error.code}: ${missing.error.message}`).toMatch(
+      /^model-unavailable: Model not installed/,
+    );
+  });
+});
