@@ -96,17 +96,21 @@ export async function resizeLines(lines: LineMap, width: number, height: number)
   if (lines.width === width && lines.height === height) return lines;
   const grey = Buffer.alloc(lines.data.length);
   for (let i = 0; i < grey.length; i++) grey[i] = lines.data[i] ? 255 : 0;
-  const resized = await sharp(grey, {
+  const scale = Math.max(width / lines.width, height / lines.height);
+  let pipeline = sharp(grey, {
     raw: { width: lines.width, height: lines.height, channels: 1 },
-  })
-    .resize(width, height, { fit: 'fill', kernel: 'linear' })
+  }).resize(width, height, { fit: 'fill', kernel: 'linear' });
+  // Upscaled one-pixel lines are staircases; a blur of half the scale rounds them into smooth
+  // strokes before the threshold.
+  if (scale > 1.5) pipeline = pipeline.blur(scale * 0.5);
+  const resized = await pipeline
     // sharp widens single-channel raw input to three channels unless told otherwise.
     .extractChannel(0)
     .raw()
     .toBuffer();
-  // A line of width 1 becomes a ramp whose peak is ≥ 128 along its centre when upscaled.
+  // A line of width 1 becomes a ramp whose peak stays well above this along its centre.
   const out = new Uint8Array(width * height);
-  for (let i = 0; i < out.length; i++) out[i] = (resized[i] as number) >= 100 ? 1 : 0;
+  for (let i = 0; i < out.length; i++) out[i] = (resized[i] as number) >= 80 ? 1 : 0;
   return { data: out, width, height };
 }
 
