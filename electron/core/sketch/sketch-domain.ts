@@ -110,7 +110,7 @@ export async function resizeLines(lines: LineMap, width: number, height: number)
     .toBuffer();
   // A line of width 1 becomes a ramp whose peak stays well above this along its centre.
   const out = new Uint8Array(width * height);
-  for (let i = 0; i < out.length; i++) out[i] = (resized[i] as number) >= 80 ? 1 : 0;
+  for (let i = 0; i < out.length; i++) out[i] = (resized[i] as number) >= 112 ? 1 : 0;
   return { data: out, width, height };
 }
 
