@@ -1,0 +1,61 @@
+/**
+ * A document's edit at full resolution: the network's view of the document (strokes, iris
+ * marks, pasted regions) → guidance → synthesis → paste-back feathered from the person's own
+ * mask rasterized at the work area's full size → encoded file. What `faceshop render` and
+ * `faceshop paste` write, and what an export from the app contains.
+ */
+import type { FaceDocument } from '../../../shared/document/document';
+import { hasVisibleMask, networkInputs } from '../../../shared/document/network-view';
+import { channelStrokes } from '../../../shared/raster/network-strokes';
+import { rasterizeCoverage } from '../../../shared/raster/rasterize-strokes';
+import { exportEdited, type ExportOptions } from './export-photo';
+import { guidanceFromStrokes, isEmptyMask } from './guidance';
+import { pasteBack, type PastedRegion } from './paste-back';
+import type { PhotoSource, Synthesizer } from './synthesizer';
+import { visiblePart } from './work-area';
+
+export interface RenderedDocument {
+  readonly bytes: Buffer;
+  /** Null when the document has no mask paint: the photo itself was encoded. */
+  readonly region: PastedRegion | null;
+}
+
+/** The person's mask over the visible work area at full resolution, 0/255. */
+export function fullResolutionMask(document: FaceDocument, photo: PhotoSource): Uint8Array {
+  const area = document.workArea;
+  const part = visiblePart(area, photo.width, photo.height);
+  const strokes = channelStrokes(networkInputs(document)).mask;
+  // One raster pixel per photo pixel over the work area, then cut to its visible part.
+  const coverage = rasterizeCoverage(strokes, { ...area, resolution: area.size }, { minWidth: 1 });
+  const plane = new Uint8Array(part.width * part.height);
+  for (let y = 0; y < part.height; y++) {
+    for (let x = 0; x < part.width; x++) {
+      const v = coverage[(part.top - area.y + y) * area.size + (part.left - area.x + x)] as number;
+      plane[y * part.width + x] = v >= 0.5 ? 255 : 0;
+    }
+  }
+  return plane;
+}
+
+export async function renderDocument(
+  synth: Synthesizer,
+  photo: PhotoSource,
+  photoBytes: Uint8Array,
+  document: FaceDocument,
+  options: ExportOptions,
+): Promise<RenderedDocument> {
+  if (!hasVisibleMask(document))
+    return { bytes: await exportEdited(photoBytes, null, options), region: null };
+  const strokes = channelStrokes(networkInputs(document));
+  const guidance = guidanceFromStrokes(strokes, document.workArea, synth.resolution);
+  if (isEmptyMask(guidance.mask))
+    return { bytes: await exportEdited(photoBytes, null, options), region: null };
+  const output = await synth.synthesizeNow(photo, document.workArea, guidance, document.seed);
+  const region = await pasteBack(
+    photo,
+    document.workArea,
+    output,
+    fullResolutionMask(document, photo),
+  );
+  return { bytes: await exportEdited(photoBytes, region, options), region };
+}
