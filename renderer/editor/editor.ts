@@ -28,6 +28,7 @@ import { createDefaultKeymap, type KeyAction, type KeyTarget } from './shortcuts
 import { chordId, chordOfInput, type KeyInput, type Platform } from './shortcuts/key-chord';
 import type { ShortcutRegistry } from './shortcuts/shortcut-registry';
 import type { EditorState, SessionState } from './state/editor-state';
+import type { ToolId } from './state/tool-id';
 import { Signal } from './store/signal';
 import { EditorStore } from './store/editor-store';
 import { createTools } from './tools/create-tools';
@@ -114,6 +115,11 @@ export class Editor {
 
   get gestureActive(): boolean {
     return this.host.gestureActive;
+  }
+
+  /** The tool the next pointer-down goes to: the selected one, or the hand while Space is held. */
+  get activeTool(): ToolId {
+    return this.host.effectiveTool(this.session.tool);
   }
 
   get canUndo(): boolean {

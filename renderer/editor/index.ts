@@ -6,6 +6,7 @@
 export { Editor, type EditorOptions, type HistoryView, type RunOptions } from './editor';
 export * as commands from './commands';
 export { TOOL_CATALOG, toolDescriptor, type ToolDescriptor } from './tools/catalog';
+export { workAreaHitAt, type WorkAreaCorner, type WorkAreaHit } from './tools/work-area-tool';
 export type {
   ColorSampler,
   PhotoPointer,

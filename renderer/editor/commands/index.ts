@@ -6,6 +6,7 @@ export { addStroke } from './add-stroke';
 export { adjustBrushSize } from './adjust-brush-size';
 export { applyResult } from './apply-result';
 export { clearLayer } from './clear-layer';
+export { clearResult } from './clear-result';
 export { erase } from './erase';
 export { fitToScreen } from './fit-to-screen';
 export { newSeed } from './new-seed';

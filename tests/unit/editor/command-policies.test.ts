@@ -37,6 +37,7 @@ const EXPECTED: Record<string, 'record' | 'record-keep-redo' | 'ignore' | 'histo
   'actual-pixels': 'ignore',
   'set-view-size': 'ignore',
   'receive-result': 'ignore',
+  'clear-result': 'ignore',
   'set-result-opacity': 'ignore',
   'show-original': 'ignore',
   // History navigation itself.
