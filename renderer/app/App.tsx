@@ -1,6 +1,7 @@
 /**
- * The workspace shell: toolbar, canvas area, layers panel and status bar, and the wiring from
- * input (toolbar, keyboard, the Electron menu, drag and drop, the file picker) to commands.
+ * The workspace shell: toolbox, options bar, canvas, layers and history panels, status bar, and
+ * the wiring from input (toolbar, keyboard, the Electron menu, drag and drop, the file picker)
+ * to workspace commands and to the editor.
  */
 import {
   useEffect,
@@ -13,27 +14,75 @@ import {
   type DragEvent,
 } from 'react';
 import { backend, bridgeAvailable, onBackendEvent } from '../bridge/backend';
-import type { ShownPhoto } from '../canvas/photo-view';
+import type { SceneView, ShownPhoto } from '../canvas/scene-view';
+import { createEditorProbes } from '../testing/editor-probes';
+import { emitAppEvent, setTestProbes } from '../testing/app-events';
 import { workspaceCommands } from '../workspace/commands';
 import { matchesShortcut } from '../workspace/commands/shortcut';
-import { layersOf } from '../workspace/layers';
-import { createPhotoOpener } from '../workspace/photo-opener';
+import { EditingSession } from '../workspace/editing-session';
+import { createPhotoOpener, type PhotoOpener } from '../workspace/photo-opener';
 import { initialWorkspaceState, workspaceReducer } from '../workspace/workspace-state';
-import { emitAppEvent } from '../testing/app-events';
+import { HistoryPanel } from './HistoryPanel';
 import { LayersPanel } from './LayersPanel';
 import { isMac } from './platform';
 import { StatusBar } from './StatusBar';
+import type { Notice } from './Toast';
 import { Toolbar } from './Toolbar';
+import { ToolPalette } from './ToolPalette';
+import { useEditorState, useSessionEditor, useSynthesisStatus } from './use-editor';
 import { Workspace } from './Workspace';
 
 /** What the page's file picker offers; the backend decides what it actually accepts. */
 const PHOTO_FILE_ACCEPT = 'image/*,.tif,.tiff,.heic,.heif,.avif';
 
+/** Keys typed into these go to the field, not to the editor's shortcuts. */
+function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  return (
+    target instanceof HTMLInputElement &&
+    ['text', 'search', 'number', 'email', 'url', 'password'].includes(target.type)
+  );
+}
+
 export function App() {
   const [state, dispatch] = useReducer(workspaceReducer, initialWorkspaceState);
-  const opener = useMemo(() => createPhotoOpener(backend, dispatch), []);
+  const [session] = useState(
+    () =>
+      new EditingSession({
+        synthesize: (request) => backend.synthesize(request),
+        platform: isMac ? 'mac' : 'other',
+      }),
+  );
+  const editor = useSessionEditor(session);
+  const editorState = useEditorState(editor);
+  const client = editor ? session.getClient() : null;
+  const synthesis = useSynthesisStatus(client);
+  const viewRef = useRef<SceneView | null>(null);
+  const [strokesVisible, setStrokesVisible] = useState(true);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
   const [dropActive, setDropActive] = useState(false);
+
+  const opener = useMemo((): PhotoOpener => {
+    const inner = createPhotoOpener(backend, (action) => {
+      dispatch(action);
+      if (action.type === 'photo-opened') session.open(action.photo);
+    });
+    // Opening replaces the document: ask first when that would lose work. A file picker or a
+    // drop asks once the file is known; the native dialog asks before it opens.
+    const mayDiscard = (): boolean =>
+      !session.hasUnsavedChanges ||
+      window.confirm('Open another photo? The edits to the open photo have not been saved.');
+    return {
+      openFile: (file) => (mayDiscard() ? inner.openFile(file) : Promise.resolve()),
+      openWithDialog: () => (mayDiscard() ? inner.openWithDialog() : Promise.resolve()),
+    };
+  }, [session]);
+
+  const notify = (text: string) =>
+    setNotice((previous) => ({ text, serial: (previous?.serial ?? 0) + 1 }));
+  const clearNotice = useMemo(() => () => setNotice(null), []);
 
   const runCommand = (commandId: string) => {
     workspaceCommands.get(commandId)?.run({
@@ -69,11 +118,47 @@ export function App() {
     };
   }, []);
 
+  useEffect(() => {
+    setTestProbes(createEditorProbes(session.getEditor, () => viewRef.current));
+    return () => setTestProbes(null);
+  }, [session]);
+
   // The Electron menu sends command ids; the browser host never does.
   useEffect(
     () => onBackendEvent('menuCommand', (commandId) => runCommandFromListener(commandId)),
     [],
   );
+
+  // Refusals worth a word (a hidden or locked layer), and the synthesis outcomes tests wait on.
+  useEffect(() => {
+    if (!editor) return;
+    const offRefused = editor.refused.subscribe((reason) =>
+      setNotice((previous) => ({ text: reason, serial: (previous?.serial ?? 0) + 1 })),
+    );
+    const current = session.getClient();
+    const offShown = current?.shown.subscribe((shown) =>
+      emitAppEvent('synthesis-shown', {
+        revision: shown.revision,
+        requestId: shown.requestId,
+        latencyMs: shown.latencyMs,
+        roundTripMs: shown.roundTripMs,
+        inferenceMs: shown.inferenceMs,
+        backendMs: shown.backendMs,
+      }),
+    );
+    const offFailed = current?.failed.subscribe((failure) =>
+      emitAppEvent('synthesis-failed', {
+        revision: failure.revision,
+        code: failure.error.code,
+        message: failure.error.message,
+      }),
+    );
+    return () => {
+      offRefused();
+      offShown?.();
+      offFailed?.();
+    };
+  }, [editor, session]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -84,10 +169,35 @@ export function App() {
           return;
         }
       }
+      const current = session.getEditor();
+      if (!current || isTextEntry(event.target)) return;
+      if (current.keyDown(event)) event.preventDefault();
+    };
+    const onKeyUp = (event: KeyboardEvent) => {
+      // Released even in a text field: a held key must never stay down.
+      if (session.getEditor()?.keyUp(event)) event.preventDefault();
+    };
+    const onBlur = () => {
+      // Keys released while another window had focus never arrive here.
+      const current = session.getEditor();
+      current?.keyUp({ key: ' ' });
+      current?.keyUp({ key: '\\' });
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      // Saving arrives with project files; until then, closing with edits asks first.
+      if (session.hasUnsavedChanges) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+    window.addEventListener('keyup', onKeyUp);
+    window.addEventListener('blur', onBlur);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('keyup', onKeyUp);
+      window.removeEventListener('blur', onBlur);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, [session]);
 
   useEffect(() => {
     // A file dropped outside the workspace must not make the page navigate to it.
@@ -128,7 +238,6 @@ export function App() {
   };
 
   const onPhotoShown = (shown: ShownPhoto) => {
-    dispatch({ type: 'zoom-changed', zoom: shown.zoom });
     emitAppEvent('photo-shown', {
       photoId: shown.photoId,
       zoom: shown.zoom,
@@ -141,20 +250,47 @@ export function App() {
     });
   };
 
+  const onView = (view: SceneView | null) => {
+    viewRef.current = view;
+    session.setColorSampler(view && ((point) => view.sampleColor(point)));
+  };
+
   return (
     <div className="app" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
-      <Toolbar busy={state.opening !== null} onCommand={runCommand} />
+      <Toolbar
+        busy={state.opening !== null}
+        onCommand={runCommand}
+        editor={editor}
+        state={editorState}
+        onNotice={notify}
+      />
+      <ToolPalette editor={editor} tool={editorState?.session.tool ?? null} />
       <Workspace
-        photo={state.photo}
+        session={session}
+        editor={editor}
+        strokesVisible={strokesVisible}
         message={state.message}
+        notice={notice}
         dropActive={dropActive}
         onDismissMessage={() => dispatch({ type: 'message-dismissed' })}
+        onNoticeExpired={clearNotice}
         onPhotoShown={onPhotoShown}
-        onRefit={(shown) => dispatch({ type: 'zoom-changed', zoom: shown.zoom })}
+        onResultDrawn={(assetId) => session.getClient()?.resultDrawn(assetId)}
         onCanvasError={(text) => dispatch({ type: 'failed', code: 'internal', text })}
+        onView={onView}
       />
-      <LayersPanel layers={layersOf(state)} />
-      <StatusBar state={state} />
+      <aside className="side-panels">
+        <LayersPanel
+          photo={state.photo}
+          editor={editor}
+          state={editorState}
+          synthesis={synthesis}
+          strokesVisible={strokesVisible}
+          onStrokesVisibleChange={setStrokesVisible}
+        />
+        <HistoryPanel editor={editor} state={editorState} />
+      </aside>
+      <StatusBar state={state} editorState={editorState} synthesis={synthesis} />
       <input
         ref={fileInputRef}
         type="file"

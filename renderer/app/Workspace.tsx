@@ -1,31 +1,44 @@
-/** The central area: the canvas, the message banner, the empty-state hint and the drop target. */
-import type { OpenedPhoto } from '../../shared/photo/photo';
-import { PhotoCanvas } from '../canvas/PhotoCanvas';
-import type { ShownPhoto } from '../canvas/photo-view';
+/** The central area: the canvas, the message banner, notices, the empty-state hint and the drop target. */
+import type { SceneViewCallbacks, SceneView } from '../canvas/scene-view';
+import { EditorCanvas } from '../canvas/EditorCanvas';
+import type { Editor } from '../editor';
+import type { EditingSession } from '../workspace/editing-session';
 import type { WorkspaceMessage } from '../workspace/workspace-state';
 import { MessageBanner } from './MessageBanner';
+import { Toast, type Notice } from './Toast';
 
 interface WorkspaceProps {
-  readonly photo: OpenedPhoto | null;
+  readonly session: EditingSession;
+  readonly editor: Editor | null;
+  readonly strokesVisible: boolean;
   readonly message: WorkspaceMessage | null;
+  readonly notice: Notice | null;
   readonly dropActive: boolean;
   readonly onDismissMessage: () => void;
-  readonly onPhotoShown: (shown: ShownPhoto) => void;
-  readonly onRefit: (shown: ShownPhoto) => void;
+  readonly onNoticeExpired: () => void;
+  readonly onPhotoShown: SceneViewCallbacks['onPhotoShown'];
+  readonly onResultDrawn: SceneViewCallbacks['onResultDrawn'];
   readonly onCanvasError: (message: string) => void;
+  readonly onView: (view: SceneView | null) => void;
 }
 
 export function Workspace(props: WorkspaceProps) {
   return (
     <main className="workspace" data-testid="workspace" data-drop-active={props.dropActive}>
-      <PhotoCanvas
-        photo={props.photo}
-        onShown={props.onPhotoShown}
-        onRefit={props.onRefit}
-        onError={props.onCanvasError}
-      />
+      {props.editor && (
+        <EditorCanvas
+          editor={props.editor}
+          assets={props.session.assets}
+          strokesVisible={props.strokesVisible}
+          onPhotoShown={props.onPhotoShown}
+          onResultDrawn={props.onResultDrawn}
+          onError={props.onCanvasError}
+          onView={props.onView}
+        />
+      )}
       <MessageBanner message={props.message} onDismiss={props.onDismissMessage} />
-      {props.photo === null && (
+      <Toast notice={props.notice} onExpire={props.onNoticeExpired} />
+      {props.editor === null && (
         <p className="workspace__hint">Drop a photo here, or choose File → Open Photo…</p>
       )}
       {props.dropActive && <div className="workspace__drop-overlay">Drop to open</div>}

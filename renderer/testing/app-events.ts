@@ -23,6 +23,19 @@ export interface AppEventDetails {
   };
   /** An error message is on screen. */
   'error-shown': { code: string; message: string };
+  /** A synthesized result is on screen (times in milliseconds). */
+  'synthesis-shown': {
+    revision: number;
+    requestId: string;
+    /** Pointer-up (or the undo, the toggle…) → result drawn. */
+    latencyMs: number;
+    /** Request sent → answer received. */
+    roundTripMs: number;
+    inferenceMs: number;
+    backendMs: number;
+  };
+  /** The newest synthesis request failed; the status bar says why. */
+  'synthesis-failed': { revision: number; code: string; message: string };
 }
 
 export type AppEventName = keyof AppEventDetails;
@@ -42,11 +55,61 @@ export interface FaceshopTestApi {
   find<N extends AppEventName>(name: N, afterSeq?: number): AppEventRecord<N> | undefined;
   /** The seq of the latest event (0 before any), to wait for events after a given moment. */
   lastSeq(): number;
+  /** The open document in test-friendly terms, or null before a photo is open. */
+  readDocument(): DocumentProbe | null;
+  /**
+   * Renders a rectangle of the photo (photo pixels, one pixel each) through the canvas's own
+   * objects: the photo alone, the photo with the result over it, or everything on screen.
+   * RGBA, base64 (a JSON array would take seconds to cross into the test).
+   */
+  readPixels(rect: PixelRect, content: PixelContent): PixelProbe | null;
+}
+
+export interface DocumentProbe {
+  readonly revision: number;
+  /** Strokes (or iris marks) per layer kind, summed over layers of that kind. */
+  readonly counts: Readonly<Record<string, number>>;
+  readonly workArea: { readonly x: number; readonly y: number; readonly size: number };
+  readonly history: { readonly steps: readonly string[]; readonly position: number };
+  readonly tool: string;
+  readonly color: string;
+  /** Photo pixels, per brush family (mask, sketch, color, eraser). */
+  readonly brushSizes: Readonly<Record<string, number>>;
+  /** The revision of the result on screen, or null. */
+  readonly resultRevision: number | null;
+  readonly viewport: { readonly zoom: number; readonly offsetX: number; readonly offsetY: number };
+}
+
+export interface PixelRect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export type PixelContent = 'photo' | 'photo-and-result' | 'screen';
+
+export interface PixelProbe {
+  readonly width: number;
+  readonly height: number;
+  readonly rgbaBase64: string;
+}
+
+/** What the app plugs into the test API once an editor and a canvas exist. */
+export interface TestProbes {
+  readDocument(): DocumentProbe | null;
+  readPixels(rect: PixelRect, content: PixelContent): PixelProbe | null;
 }
 
 export const TEST_API_GLOBAL_NAME = '__faceshopTest';
 
 const log: AppEventRecord[] = [];
+let probes: TestProbes | null = null;
+
+/** Installs (or, with null, removes) what `readDocument` and `readPixels` answer from. */
+export function setTestProbes(next: TestProbes | null): void {
+  probes = next;
+}
 
 export function emitAppEvent<N extends AppEventName>(name: N, detail: AppEventDetails[N]): void {
   log.push({ seq: log.length + 1, name, detail });
@@ -59,6 +122,8 @@ const testApi: FaceshopTestApi = {
       (record): record is AppEventRecord<N> => record.name === name && record.seq > afterSeq,
     ),
   lastSeq: () => log.length,
+  readDocument: () => probes?.readDocument() ?? null,
+  readPixels: (rect, content) => probes?.readPixels(rect, content) ?? null,
 };
 
 export function exposeTestApi(): void {

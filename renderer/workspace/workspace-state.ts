@@ -1,8 +1,8 @@
 /**
- * The workspace's state and the one reducer that changes it. For now it holds what the shell
- * shows: the backend's status, the open photo (id, metadata, preview), whether an open is in
- * progress, the message on screen, and the view's zoom. The editable document (strokes, layers,
- * undo history) arrives with the editing tools and will live beside it, not inside it.
+ * The workspace's state and the one reducer that changes it: what the shell shows around the
+ * editor — the backend's status, the open photo (id, metadata, preview), whether an open is in
+ * progress, and the message on screen. The editable document (strokes, layers, undo history)
+ * and the view (zoom, pan) live beside it, in the editor (workspace/editing-session.ts).
  */
 import { produce } from 'immer';
 import type { ErrorCode } from '../../shared/ipc/result';
@@ -23,8 +23,6 @@ export interface WorkspaceState {
   /** The file being opened (null name while a native dialog is up), or null when idle. */
   readonly opening: { readonly fileName: string | null } | null;
   readonly message: WorkspaceMessage | null;
-  /** View pixels per photo pixel, once the photo is on screen. */
-  readonly zoom: number | null;
 }
 
 export type WorkspaceAction =
@@ -33,15 +31,13 @@ export type WorkspaceAction =
   | { readonly type: 'photo-opened'; readonly photo: OpenedPhoto }
   | { readonly type: 'photo-open-cancelled' }
   | { readonly type: 'failed'; readonly code: ErrorCode; readonly text: string }
-  | { readonly type: 'message-dismissed' }
-  | { readonly type: 'zoom-changed'; readonly zoom: number };
+  | { readonly type: 'message-dismissed' };
 
 export const initialWorkspaceState: WorkspaceState = {
   status: null,
   photo: null,
   opening: null,
   message: null,
-  zoom: null,
 };
 
 export const workspaceReducer = produce((draft: WorkspaceState, action: WorkspaceAction) => {
@@ -56,7 +52,6 @@ export const workspaceReducer = produce((draft: WorkspaceState, action: Workspac
     case 'photo-opened':
       state.photo = action.photo;
       state.opening = null;
-      state.zoom = null;
       state.message = null;
       return;
     case 'photo-open-cancelled':
@@ -74,9 +69,6 @@ export const workspaceReducer = produce((draft: WorkspaceState, action: Workspac
       return;
     case 'message-dismissed':
       state.message = null;
-      return;
-    case 'zoom-changed':
-      state.zoom = action.zoom;
       return;
   }
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { layersOf } from '../../../renderer/workspace/layers';
 import {
   initialWorkspaceState,
   workspaceReducer,
@@ -59,15 +58,8 @@ describe('workspace state', () => {
 
   it('does not change the previous state (immutable updates)', () => {
     const before = run({ type: 'photo-opened', photo });
-    const after = workspaceReducer(before, { type: 'zoom-changed', zoom: 0.5 });
-    expect(before.zoom).toBeNull();
-    expect(after.zoom).toBe(0.5);
-  });
-
-  it('lists the photo as the only layer', () => {
-    expect(layersOf(initialWorkspaceState)).toEqual([]);
-    expect(layersOf(run({ type: 'photo-opened', photo }))).toEqual([
-      { id: photo.photoId, kind: 'photo', name: 'astronaut.png', detail: '512 × 512 px · PNG' },
-    ]);
+    const after = workspaceReducer(before, { type: 'failed', code: 'internal', text: 'oops' });
+    expect(before.message).toBeNull();
+    expect(after.message?.text).toBe('oops');
   });
 });
