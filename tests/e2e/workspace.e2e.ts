@@ -18,7 +18,7 @@ import { openChromium, type ChromiumSession } from './support/chromium-session';
 import { CANVAS_BACKGROUND, sameColour, WorkspacePage } from './support/workspace-page';
 
 const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
-/** The margin photo-view.ts keeps around a fitted photo. */
+/** The margin the editor keeps around a fitted photo (set-view-size.ts, fit-to-screen.ts). */
 const VIEW_MARGIN = 24;
 
 describe('workspace in Chromium via the browser host', () => {

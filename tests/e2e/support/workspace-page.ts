@@ -18,7 +18,7 @@ export interface Rgb {
   readonly b: number;
 }
 
-/** The canvas background around the photo (renderer/canvas/photo-view.ts). */
+/** The canvas background around the photo (renderer/canvas/scene-view.ts). */
 export const CANVAS_BACKGROUND: Rgb = { r: 0x2a, g: 0x2b, b: 0x30 };
 
 export class WorkspacePage {
