@@ -5,6 +5,12 @@
 import type { CliCommand } from '../cli-command';
 import { editCommand } from './edit-command';
 import { infoCommand } from './info-command';
+import { pasteCommand } from './paste-command';
 import { sketchCommand } from './sketch-command';
 
-export const cliCommands: readonly CliCommand[] = [editCommand, sketchCommand, infoCommand];
+export const cliCommands: readonly CliCommand[] = [
+  editCommand,
+  pasteCommand,
+  sketchCommand,
+  infoCommand,
+];

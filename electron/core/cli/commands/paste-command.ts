@@ -1,0 +1,208 @@
+/**
+ * `faceshop paste <target> --source <photo> --region <part|x,y,w,h> -o <out>`: smart copy-paste
+ * from the command line. The region of the source becomes sketch and colour strokes (never
+ * pixels), is placed on the target, and the network renders it in the target's lighting.
+ */
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createEmptyDocument } from '../../../../shared/document/create-document';
+import type { FaceDocument } from '../../../../shared/document/document';
+import { defaultWorkArea } from '../../../../shared/document/work-area';
+import {
+  FACE_PART_NAMES,
+  facePartRect,
+  type FacePartName,
+} from '../../../../shared/paste/face-parts';
+import { findModelsDir } from '../../models/models-dir';
+import { snapPlacement } from '../../paste/paste-placement';
+import { rectPolygon, regionToStrokes } from '../../paste/region-to-strokes';
+import { SketchDomain } from '../../sketch/sketch-domain';
+import { formatFromPath } from '../../synthesis/export-photo';
+import { manifestPathFor, openSynthesisModel } from '../../synthesis/model-loading';
+import { photoSourceFromBytes } from '../../synthesis/photo-source';
+import { renderDocument } from '../../synthesis/render-document';
+import { Synthesizer } from '../../synthesis/synthesizer';
+import { checkWorkArea } from '../../synthesis/work-area';
+import { CliUsageError, EXIT_FAILURE, EXIT_OK, type CliCommand } from '../cli-command';
+import { parseCommandLine, parseIntegerOption, parseWorkAreaOption } from '../command-line';
+
+function parseNumbers(value: string, count: number, name: string, example: string): number[] {
+  const parts = value.split(',').map((p) => Number(p.trim()));
+  if (parts.length !== count || !parts.every(Number.isFinite))
+    throw new CliUsageError(`--${name} must be ${example}`);
+  return parts;
+}
+
+export const pasteCommand: CliCommand = {
+  name: 'paste',
+  summary: 'Transplant a feature from another face through the sketch domain (smart copy-paste)',
+  usage: [
+    'Usage: faceshop paste <target> --source <photo> --region <part|x,y,w,h> -o <out>',
+    '                      [--source-area x,y,size] [--target-area x,y,size]',
+    '                      [--to x,y,scale,angle] [--seed N] [--model <file>] [--quality Q]',
+    '',
+    `  --region       a face part (${FACE_PART_NAMES.join(', ')}) placed from the source's work`,
+    '                 area, or a rectangle x,y,w,h in source pixels',
+    "  --source-area  the square framing the source face (default: centred, the photo's short side)",
+    '  --target-area  the square framing the target face (default: the same rule)',
+    "  --to           where the region's centre goes on the target, its scale and angle in degrees",
+    "                 (default: the same place relative to the target's work area)",
+    '  -o             .png, .jpg, .tif or .webp; identical to the target outside the pasted mask',
+  ].join('\n'),
+
+  async run(args, io) {
+    const { values, positionals } = parseCommandLine(args, {
+      source: { type: 'string' },
+      region: { type: 'string' },
+      'source-area': { type: 'string' },
+      'target-area': { type: 'string' },
+      to: { type: 'string' },
+      seed: { type: 'string' },
+      model: { type: 'string' },
+      quality: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+    });
+    if (positionals.length !== 1) throw new CliUsageError('paste takes exactly one target photo');
+    if (!values.source) throw new CliUsageError('--source <photo> is required');
+    if (!values.region) throw new CliUsageError('--region <part|x,y,w,h> is required');
+    if (!values.output) throw new CliUsageError('-o <out> is required');
+    const resolve = (p: string): string => path.resolve(io.cwd, p);
+    const outPath = resolve(values.output);
+    const format = formatFromPath(outPath);
+    if (format === null)
+      throw new CliUsageError('the output must end in .png, .jpg, .jpeg, .tif, .tiff or .webp');
+    const seed = parseIntegerOption(values.seed, 'seed', 0, 0, 2 ** 32 - 1);
+    const quality =
+      values.quality === undefined
+        ? undefined
+        : parseIntegerOption(values.quality, 'quality', 95, 1, 100);
+
+    const targetPath = resolve(positionals[0] as string);
+    const sourcePath = resolve(values.source);
+    const [targetBytes, sourceBytes] = await Promise.all(
+      [targetPath, sourcePath].map((p) =>
+        readFile(p).catch(() => {
+          throw new Error(`cannot read ${p}`);
+        }),
+      ),
+    );
+    const target = await photoSourceFromBytes(
+      targetPath,
+      targetBytes as Buffer,
+      path.basename(targetPath),
+    );
+    const source = await photoSourceFromBytes(
+      sourcePath,
+      sourceBytes as Buffer,
+      path.basename(sourcePath),
+    );
+    const areaOf = (
+      option: string | undefined,
+      photo: { width: number; height: number; key: string },
+    ) => {
+      const area =
+        parseWorkAreaOption(option) ??
+        defaultWorkArea({ assetId: 'photo', width: photo.width, height: photo.height });
+      const problem = checkWorkArea(area, photo.width, photo.height);
+      if (problem !== null) throw new CliUsageError(`${path.basename(photo.key)}: ${problem}`);
+      return area;
+    };
+    const sourceArea = areaOf(values['source-area'], source);
+    const targetArea = areaOf(values['target-area'], target);
+    const part = (FACE_PART_NAMES as readonly string[]).includes(values.region)
+      ? (values.region as FacePartName)
+      : null;
+    const rect = part
+      ? facePartRect(part, sourceArea)
+      : (() => {
+          const [x, y, w, h] = parseNumbers(
+            values.region,
+            4,
+            'region',
+            'a face part or x,y,w,h',
+          ) as [number, number, number, number];
+          if (w <= 0 || h <= 0)
+            throw new CliUsageError('--region needs a positive width and height');
+          return { x, y, width: w, height: h };
+        })();
+
+    const modelsDir = findModelsDir(import.meta.dirname);
+    const manifest = manifestPathFor(
+      values.model === undefined ? undefined : resolve(values.model),
+      modelsDir,
+    );
+    if (manifest === null || modelsDir === null) {
+      io.err('faceshop paste: no models folder found (pass --model or set FACESHOP_MODELS_DIR)');
+      return EXIT_FAILURE;
+    }
+    io.err('converting the source region to strokes…');
+    const sketcher = await SketchDomain.open(modelsDir);
+    let converted;
+    try {
+      converted = await regionToStrokes(
+        sketcher,
+        source,
+        sourceArea,
+        rectPolygon(rect.x, rect.y, rect.width, rect.height),
+      );
+    } finally {
+      await sketcher.dispose();
+    }
+    const { channels } = converted;
+    io.err(
+      `${channels.sketch.length} line strokes, ${channels.color.length} colour strokes, ${channels.mask.length} mask strokes`,
+    );
+    const transform = values.to
+      ? (() => {
+          const [x, y, scale, angle] = parseNumbers(values.to, 4, 'to', 'x,y,scale,angle') as [
+            number,
+            number,
+            number,
+            number,
+          ];
+          if (scale <= 0) throw new CliUsageError('--to needs a positive scale');
+          return { x, y, scale, angle };
+        })()
+      : snapPlacement(converted.origin, sourceArea, targetArea);
+
+    const base = createEmptyDocument(
+      { assetId: 'target', width: target.width, height: target.height },
+      seed,
+    );
+    const document: FaceDocument = {
+      ...base,
+      workArea: targetArea,
+      layers: [
+        ...base.layers,
+        {
+          id: 'pasted-1',
+          name: 'Pasted region',
+          kind: 'pasted-region',
+          visible: true,
+          opacity: 1,
+          locked: false,
+          sourceAssetId: 'source',
+          channels,
+          transform,
+        },
+      ],
+    };
+
+    io.err('loading model…');
+    const { model, inference } = await openSynthesisModel(manifest);
+    try {
+      const synth = new Synthesizer(inference, model.manifest.nativeResolution);
+      const rendered = await renderDocument(synth, target, targetBytes as Buffer, document, {
+        format,
+        ...(quality === undefined ? {} : { quality }),
+      });
+      const tmp = `${outPath}.${process.pid}.tmp`;
+      await writeFile(tmp, rendered.bytes);
+      await rename(tmp, outPath);
+      io.err(`wrote ${outPath} (${rendered.region?.changedPixels ?? 0} pixels changed)`);
+      return EXIT_OK;
+    } finally {
+      await inference.dispose();
+    }
+  },
+};
