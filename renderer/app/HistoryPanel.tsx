@@ -3,7 +3,7 @@
  * goes back (or forward) to just after it; clicking "Open" undoes everything. Jumping is one
  * move through the history, so it asks for one synthesis at the end, not one per step.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { Editor, EditorState } from '../editor';
 
 interface HistoryPanelProps {
@@ -57,7 +57,7 @@ interface HistoryStepProps {
   readonly label: string;
   readonly state: 'applied' | 'current' | 'undone';
   readonly onClick: () => void;
-  readonly itemRef: React.RefObject<HTMLLIElement | null> | null;
+  readonly itemRef: RefObject<HTMLLIElement | null> | null;
 }
 
 function HistoryStep({ label, state, onClick, itemRef }: HistoryStepProps) {

@@ -79,7 +79,10 @@ export function attachPointerInput(
     if (owner !== null) return;
     const middle = event.pointerType === 'mouse' && event.button === 1;
     if (event.button !== 0 && !middle) return;
+    // preventDefault keeps the page from selecting text or starting a drag, and with it from
+    // moving focus: so leave any field or slider by hand, or its keys would shadow shortcuts.
     event.preventDefault();
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     owner = event.pointerId;
     element.setPointerCapture(event.pointerId);
     if (middle) panning = viewPoint(event);

@@ -328,6 +328,25 @@ describe('editing with the real model in Chromium', () => {
     expect((await editor.readDocument()).counts).toMatchObject({ sketch: 21 });
   }, 300_000);
 
+  it('jumps through the history panel: back to the open photo, then forward again', async () => {
+    const steps = (await editor.readDocument()).history.steps.length;
+    const history = session.page.getByTestId('history-list');
+    // Back to "Open": no mask is left, so nothing is synthesized and the photo is the picture.
+    await history.getByRole('button', { name: 'Open', exact: true }).click();
+    let document = await editor.readDocument();
+    expect(document.history.position).toBe(0);
+    expect(document.counts).toMatchObject({ mask: 0, sketch: 0, color: 0 });
+    expect(document.resultRevision).toBeNull();
+    expect(difference(await shown(), photo, EVERYWHERE).max).toBe(0);
+
+    ({ document } = await resultAfter(() =>
+      history.getByRole('button', { name: 'Sketch stroke' }).last().click(),
+    ));
+    expect(document.history.position).toBe(steps);
+    expect(document.counts).toMatchObject({ mask: 1, sketch: 21 });
+    await expectEditConfinedToMask();
+  });
+
   it('logged no console errors, page errors or CSP violations', () => {
     expect(session.problems).toEqual([]);
     expect(host.stderr()).toBe('');
