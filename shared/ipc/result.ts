@@ -19,6 +19,17 @@ export const ErrorCodeSchema = z.enum([
   'photo-unreadable',
   'photo-unsupported-format',
   'photo-too-large',
+  /** No project file at that path. */
+  'project-not-found',
+  /**
+   * Not a FaceShop project, or one that cannot be opened safely: not a zip, damaged, too large,
+   * a zip bomb, paths escaping the archive, missing entries, invalid manifest or document.
+   */
+  'project-unreadable',
+  /** Saved by a newer FaceShop (a schema version this one does not know). */
+  'project-too-new',
+  /** The project could not be written (disk full, no permission); the old file is intact. */
+  'project-save-failed',
   /** The synthesis model is missing, damaged, or could not start; the message says which. */
   'model-unavailable',
   /** The call could not reach the backend or its reply was malformed. */
