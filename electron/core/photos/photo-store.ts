@@ -15,6 +15,11 @@ export interface PhotoAsset {
   readonly info: PhotoInfo;
   /** The file exactly as read; decode with `sharp(source).autoOrient()`. */
   readonly source: Uint8Array;
+  /**
+   * For a photo made from another by applying a result: that photo. A project file keeps the
+   * whole chain, so the original's bytes are saved untouched beside the edited photo.
+   */
+  readonly derivedFrom?: PhotoId;
 }
 
 export class PhotoStore {
@@ -26,8 +31,19 @@ export class PhotoStore {
     }
   }
 
-  add(info: PhotoInfo, source: Uint8Array): PhotoAsset {
-    const asset: PhotoAsset = { id: `photo-${randomUUID()}`, info, source };
+  add(info: PhotoInfo, source: Uint8Array, derivedFrom?: PhotoId): PhotoAsset {
+    const id = `photo-${randomUUID()}`;
+    return this.restore(
+      derivedFrom === undefined ? { id, info, source } : { id, info, source, derivedFrom },
+    );
+  }
+
+  /**
+   * Keeps a photo under the id it already has: a project's photos are put back under the ids
+   * its document uses. The caller makes sure an id that is already held means the same bytes.
+   */
+  restore(asset: PhotoAsset): PhotoAsset {
+    this.#assets.delete(asset.id);
     this.#assets.set(asset.id, asset);
     while (this.#assets.size > this.capacity) {
       // Map iterates in insertion order and `get` re-inserts, so the first key is the stalest.

@@ -1,0 +1,112 @@
+/**
+ * Saving a document as a `.faceshop` file: collect its photos from the PhotoStore, describe them
+ * in a manifest, and replace the target atomically, verified by reading the written file back
+ * with the same loader that opens projects (atomic-replace.ts).
+ */
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import type { FaceDocument } from '../../../shared/document/document';
+import { fail, ok, type Result } from '../../../shared/ipc/result';
+import { PROJECT_FORMAT_ID, PROJECT_SCHEMA_VERSION } from '../../../shared/project/project-format';
+import type { ProjectManifest } from '../../../shared/project/project-manifest';
+import type { ProjectWarning } from '../../../shared/project/project-warning';
+import type { PhotoStore } from '../photos/photo-store';
+import { replaceFileAtomically, ReplaceFileError, type ReplaceFileSystem } from './atomic-replace';
+import { collectProjectAssets } from './project-assets';
+import { renderProjectPreview, type ProjectPreview } from './project-preview';
+import { readProjectFile, readProjectManifest } from './read-project-file';
+import { projectArchiveStream } from './write-project-file';
+
+export interface ModelIdentity {
+  readonly name: string;
+  readonly version: string;
+}
+
+export interface SaveProjectOptions {
+  readonly photos: PhotoStore;
+  readonly appVersion: string;
+  /** The synthesis model installed now, recorded in the manifest. */
+  readonly model: ModelIdentity | null;
+  /** Autosaves skip the thumbnail: they run every minute and nobody browses them. */
+  readonly withPreview: boolean;
+  /** For messages: "the project", "the autosave". */
+  readonly what?: string;
+  readonly now?: () => Date;
+  readonly fs?: ReplaceFileSystem;
+}
+
+export interface SavedProjectFile {
+  readonly savedAt: string;
+  readonly warnings: readonly ProjectWarning[];
+}
+
+export async function saveProjectFile(
+  document: FaceDocument,
+  target: string,
+  options: SaveProjectOptions,
+): Promise<Result<SavedProjectFile>> {
+  if (!path.isAbsolute(target)) {
+    return fail('invalid-request', `The project path must be absolute: ${target}`);
+  }
+  const collected = collectProjectAssets(document, options.photos);
+  if (!collected.ok) return collected;
+  const { assets, originalAssetId, warnings } = collected.value;
+  // A region whose source photo is gone would be dropped by the loader anyway; leaving it out
+  // now (with the warning collected above) keeps the file consistent with what opens.
+  const held = new Set(assets.map((asset) => asset.record.id));
+  const saved: FaceDocument = {
+    ...document,
+    layers: document.layers.filter(
+      (layer) => layer.kind !== 'pasted-region' || held.has(layer.sourceAssetId),
+    ),
+  };
+
+  let preview: ProjectPreview | null = null;
+  if (options.withPreview) {
+    const photo = assets.find((asset) => asset.record.id === document.photo.assetId);
+    // A thumbnail is a nicety: a photo sharp cannot shrink is still saved, without one.
+    preview = photo ? await renderProjectPreview(photo.bytes).catch(() => null) : null;
+  }
+  const savedAt = (options.now ?? (() => new Date()))().toISOString();
+  // A project saved again keeps the day it was created.
+  const previous = await readProjectManifest({ kind: 'file', path: target }).catch(() => null);
+  const manifest: ProjectManifest = {
+    format: PROJECT_FORMAT_ID,
+    schemaVersion: PROJECT_SCHEMA_VERSION,
+    createdAt: previous?.createdAt ?? savedAt,
+    modifiedAt: savedAt,
+    app: { name: 'FaceShop', version: options.appVersion },
+    model: options.model,
+    document: { schemaVersion: saved.schemaVersion },
+    originalAssetId,
+    assets: assets.map((asset) => asset.record),
+    preview: preview === null ? null : { width: preview.width, height: preview.height },
+  };
+  try {
+    await replaceFileAtomically(target, {
+      what: options.what ?? 'the project',
+      fs: options.fs,
+      content: () =>
+        projectArchiveStream({
+          manifest,
+          document: saved,
+          assets,
+          preview: preview?.bytes ?? null,
+        }),
+      verify: async (written) => {
+        const back = await readProjectFile({ kind: 'file', path: written }, path.basename(target), {
+          withPreview: true,
+        });
+        if (!isDeepStrictEqual(back.document, saved)) throw new Error('the document differs');
+        if (back.warnings.length > 0) throw new Error(back.warnings[0]?.message);
+        if (back.assets.size !== assets.length) throw new Error('a photo is missing');
+        if ((back.preview === null) !== (preview === null))
+          throw new Error('the preview is missing');
+      },
+    });
+  } catch (error) {
+    if (error instanceof ReplaceFileError) return fail('project-save-failed', error.message);
+    throw error;
+  }
+  return ok({ savedAt, warnings });
+}
