@@ -5,6 +5,9 @@
  *
  *   node dist/host/main.js [--port N]
  */
+import { rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../../shared/ipc/dispatcher';
@@ -12,11 +15,15 @@ import { APP_VERSION } from '../core/app-version';
 import { createBackendHandlers } from '../core/backend';
 import { DEFAULT_MODEL_MANIFEST } from '../core/models/models-dir';
 import { PhotoStore } from '../core/photos/photo-store';
+import { installedModel } from '../core/project/installed-model';
+import { RecoveryStore } from '../core/project/recovery-store';
 import { EditorSynthesis } from '../core/synthesis/editor-synthesis';
 import { startHostServer } from './host-server';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: 'string', default: '0' } } });
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: '0' }, 'data-dir': { type: 'string' } },
+  });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new Error(`--port must be a port number, got ${values.port}`);
@@ -33,11 +40,26 @@ async function main(): Promise<void> {
     inference: { workerPath: path.join(bundleDir, 'inference-worker.js') },
   });
   synthesis.load().catch(() => undefined);
+  // Autosaves go where --data-dir says (a test that restarts the host to check recovery passes
+  // the same folder twice), else to a folder of this host's own, so parallel hosts never meet.
+  const ownDataDir =
+    values['data-dir'] === undefined
+      ? await mkdtemp(path.join(tmpdir(), 'faceshop-host-data-'))
+      : null;
+  const recovery = await RecoveryStore.open({
+    folder: values['data-dir'] ?? (ownDataDir as string),
+    photos,
+    appVersion: APP_VERSION,
+    model: () => installedModel(modelsDir),
+  });
   const handlers = createBackendHandlers({
     appVersion: APP_VERSION,
     modelsDir,
     photos,
     choosePhotoFile: null,
+    chooseProjectFile: null,
+    chooseProjectSavePath: null,
+    recovery,
     synthesis,
   });
   const host = await startHostServer({
@@ -51,6 +73,8 @@ async function main(): Promise<void> {
   console.log(`FACESHOP_HOST_URL=${host.url}`);
 
   const stop = () => {
+    recovery.closeSync();
+    if (ownDataDir !== null) rmSync(ownDataDir, { recursive: true, force: true });
     Promise.all([host.close(), synthesis.dispose()]).then(
       () => process.exit(0),
       () => process.exit(1),

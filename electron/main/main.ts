@@ -9,12 +9,15 @@ import { createBackendHandlers } from '../core/backend';
 import path from 'node:path';
 import { DEFAULT_MODEL_MANIFEST } from '../core/models/models-dir';
 import { PhotoStore } from '../core/photos/photo-store';
+import { installedModel } from '../core/project/installed-model';
+import { RecoveryStore } from '../core/project/recovery-store';
 import { EditorSynthesis } from '../core/synthesis/editor-synthesis';
 import { buildAppMenu } from './app-menu';
 import { resolveAppPaths } from './app-paths';
 import { declareAppScheme, serveRenderer } from './app-protocol';
 import { registerBackendHandlers } from './ipc-registration';
 import { choosePhotoWithDialog } from './photo-dialog';
+import { chooseProjectSavePathWithDialog, chooseProjectWithDialog } from './project-dialog';
 import { installAppGuards, installSessionGuards } from './security';
 import { createMainWindow } from './window-factory';
 
@@ -39,12 +42,24 @@ async function start(): Promise<void> {
   // Load the model while the person picks a photo; a failure is reported on first use.
   synthesis.load().catch(() => undefined);
   app.on('will-quit', () => void synthesis.dispose());
+  // Before the window opens: a crashed session's autosave is set aside before anything new
+  // could be autosaved over it.
+  const recovery = await RecoveryStore.open({
+    folder: path.join(app.getPath('userData'), 'recovery'),
+    photos,
+    appVersion: APP_VERSION,
+    model: () => installedModel(paths.modelsDir),
+  });
+  app.on('will-quit', () => recovery.closeSync());
   registerBackendHandlers(
     createBackendHandlers({
       appVersion: APP_VERSION,
       modelsDir: paths.modelsDir,
       photos,
       choosePhotoFile: choosePhotoWithDialog,
+      chooseProjectFile: chooseProjectWithDialog,
+      chooseProjectSavePath: chooseProjectSavePathWithDialog,
+      recovery,
       synthesis,
     }),
   );

@@ -9,6 +9,15 @@
 import { z } from 'zod';
 import { AppStatusSchema } from '../status/app-status';
 import { OpenPhotoRequestSchema, OpenedPhotoSchema } from '../photo/photo';
+import {
+  AutosaveRequestSchema,
+  AutosavedSchema,
+  OpenProjectRequestSchema,
+  OpenedProjectSchema,
+  RecoveryOfferSchema,
+  SaveProjectRequestSchema,
+  SavedProjectSchema,
+} from '../project/project-api';
 import { SynthesizeRequestSchema, SynthesizeResponseSchema } from '../synthesis/synthesis-api';
 import type { Result } from './result';
 
@@ -44,6 +53,52 @@ export const backendContract = {
     channel: 'faceshop:synthesize',
     request: SynthesizeRequestSchema,
     response: SynthesizeResponseSchema,
+  },
+  /**
+   * Save the document as a `.faceshop` project: to `path` ("Save"), or where the person picks
+   * in the native save dialog ("Save As"; null when they cancel). Atomic: a failure leaves the
+   * previous file intact and answers `project-save-failed`.
+   */
+  saveProject: {
+    channel: 'faceshop:save-project',
+    request: SaveProjectRequestSchema,
+    response: SavedProjectSchema.nullable(),
+  },
+  /** Open a project from a path or from bytes: its document, its photos registered, warnings. */
+  openProject: {
+    channel: 'faceshop:open-project',
+    request: OpenProjectRequestSchema,
+    response: OpenedProjectSchema,
+  },
+  /** Ask the operating system for a project file and open it; null when the person cancels. */
+  openProjectFromDialog: {
+    channel: 'faceshop:open-project-from-dialog',
+    request: z.void(),
+    response: OpenedProjectSchema.nullable(),
+  },
+  /** Keep the open document safe in the app's data folder (every minute or so, and on big edits). */
+  autosave: {
+    channel: 'faceshop:autosave',
+    request: AutosaveRequestSchema,
+    response: AutosavedSchema,
+  },
+  /** Work a crashed session left behind, to offer at start; null when there is none. */
+  checkRecovery: {
+    channel: 'faceshop:check-recovery',
+    request: z.void(),
+    response: RecoveryOfferSchema.nullable(),
+  },
+  /** Open the work a crashed session left behind (it has unsaved changes by definition). */
+  restoreRecovery: {
+    channel: 'faceshop:restore-recovery',
+    request: z.void(),
+    response: OpenedProjectSchema,
+  },
+  /** Throw away the work a crashed session left behind. */
+  discardRecovery: {
+    channel: 'faceshop:discard-recovery',
+    request: z.void(),
+    response: z.null(),
   },
 } as const satisfies Record<string, MethodSpec>;
 

@@ -70,6 +70,9 @@ describe('browser host server', () => {
       modelsDir: dir,
       photos: new PhotoStore(),
       choosePhotoFile: null,
+      chooseProjectFile: null,
+      chooseProjectSavePath: null,
+      recovery: null,
     });
     host = await startHostServer({
       rendererDir,

@@ -31,6 +31,9 @@ async function connect(
     modelsDir: options.modelsDir ?? (await makeTempDir()),
     photos,
     choosePhotoFile: options.choosePhotoFile ?? null,
+    chooseProjectFile: null,
+    chooseProjectSavePath: null,
+    recovery: null,
   });
   const api: BackendApi = createBackendClient(makeTransport(createDispatcher(handlers)));
   return { api, photos };
@@ -139,9 +142,16 @@ describe('contract client', () => {
   it('exposes exactly the contract methods, frozen', () => {
     const api = createBackendClient(() => Promise.resolve(undefined));
     expect(Object.keys(api).sort()).toEqual([
+      'autosave',
+      'checkRecovery',
+      'discardRecovery',
       'getStatus',
       'openPhoto',
       'openPhotoFromDialog',
+      'openProject',
+      'openProjectFromDialog',
+      'restoreRecovery',
+      'saveProject',
       'synthesize',
     ]);
     expect(Object.isFrozen(api)).toBe(true);

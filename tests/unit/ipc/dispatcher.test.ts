@@ -36,6 +36,13 @@ function fakeHandlers(overrides: Partial<BackendHandlers> = {}): BackendHandlers
       Promise.resolve(
         ok({ status: 'nothing-to-do', requestId: request.requestId, revision: request.revision }),
       ),
+    saveProject: () => Promise.resolve(ok(null)),
+    openProject: () => Promise.resolve(fail('project-unreadable', 'not a project')),
+    openProjectFromDialog: () => Promise.resolve(ok(null)),
+    autosave: () => Promise.resolve(ok({ savedAt: '2026-01-01T00:00:00.000Z', unchanged: true })),
+    checkRecovery: () => Promise.resolve(ok(null)),
+    restoreRecovery: () => Promise.resolve(fail('unsupported', 'no recovery')),
+    discardRecovery: () => Promise.resolve(ok(null)),
     ...overrides,
   };
 }
