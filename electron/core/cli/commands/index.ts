@@ -5,11 +5,13 @@
 import type { CliCommand } from '../cli-command';
 import { editCommand } from './edit-command';
 import { infoCommand } from './info-command';
+import { renderCommand } from './render-command';
 import { pasteCommand } from './paste-command';
 import { sketchCommand } from './sketch-command';
 
 export const cliCommands: readonly CliCommand[] = [
   editCommand,
+  renderCommand,
   pasteCommand,
   sketchCommand,
   infoCommand,

@@ -1,0 +1,121 @@
+/** `faceshop render <project.faceshop> -o <out>`: a saved project's edit at full resolution. */
+import { rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { findModelsDir } from '../../models/models-dir';
+import { ProjectFileError } from '../../project/project-file-error';
+import { readProjectFile } from '../../project/read-project-file';
+import { formatFromPath } from '../../synthesis/export-photo';
+import { manifestPathFor, openSynthesisModel } from '../../synthesis/model-loading';
+import { RenderInputError, renderProject } from '../../synthesis/render-project';
+import { PhotoReadError } from '../../synthesis/photo-source';
+import { Synthesizer } from '../../synthesis/synthesizer';
+import type { InferenceService } from '../../inference/inference-service';
+import { CliUsageError, EXIT_FAILURE, EXIT_OK, type CliCommand } from '../cli-command';
+import { parseCommandLine, parseIntegerOption } from '../command-line';
+
+export const renderCommand: CliCommand = {
+  name: 'render',
+  summary: 'Render a saved project (.faceshop) to a photo at full resolution',
+  usage: [
+    'Usage: faceshop render <project.faceshop> -o <out> [--quality Q] [--model <file>]',
+    '',
+    "  -o         output file: .png, .jpg, .tif or .webp; the photo's full size",
+    '  --quality  JPEG or lossy-WebP quality 1–100 (PNG/TIFF are lossless; WebP without it too)',
+    '  --model    a model manifest (.json) or its .onnx (default: models/faceshop-256.json)',
+    '',
+    "The project's mask, sketch, color, iris and pasted-region layers are synthesized with the",
+    'saved seed and pasted back with a feathered mask; outside it the output is identical to',
+    "the project's photo. A project without mask paint renders as its photo.",
+  ].join('\n'),
+
+  async run(args, io) {
+    const { values, positionals } = parseCommandLine(args, {
+      output: { type: 'string', short: 'o' },
+      quality: { type: 'string' },
+      model: { type: 'string' },
+      threads: { type: 'string' },
+    });
+    if (positionals.length !== 1) throw new CliUsageError('render takes exactly one project');
+    if (!values.output) throw new CliUsageError('-o <out> is required');
+    const outPath = path.resolve(io.cwd, values.output);
+    const format = formatFromPath(outPath);
+    if (format === null)
+      throw new CliUsageError('the output must end in .png, .jpg, .jpeg, .tif, .tiff or .webp');
+    const quality =
+      values.quality === undefined
+        ? undefined
+        : parseIntegerOption(values.quality, 'quality', 95, 1, 100);
+    const threads =
+      values.threads === undefined
+        ? undefined
+        : parseIntegerOption(values.threads, 'threads', 2, 1, 64);
+    const projectPath = path.resolve(io.cwd, positionals[0] as string);
+
+    let project;
+    try {
+      project = await readProjectFile(
+        { kind: 'file', path: projectPath },
+        path.basename(projectPath),
+      );
+    } catch (error) {
+      if (error instanceof ProjectFileError) {
+        io.err(`faceshop render: ${error.message}`);
+        return EXIT_FAILURE;
+      }
+      io.err(`faceshop render: cannot read ${projectPath}`);
+      return EXIT_FAILURE;
+    }
+    for (const warning of project.warnings) io.err(`warning: ${warning.message}`);
+    const { document } = project;
+    const photo = project.assets.get(document.photo.assetId);
+    if (photo === undefined) {
+      io.err(`faceshop render: the project's photo is missing`);
+      return EXIT_FAILURE;
+    }
+
+    let inference: InferenceService | null = null;
+    const synthesizer = async (): Promise<Synthesizer> => {
+      const manifest = manifestPathFor(
+        values.model === undefined ? undefined : path.resolve(io.cwd, values.model),
+        findModelsDir(import.meta.dirname),
+      );
+      if (manifest === null) {
+        throw new RenderInputError('no model found (pass --model or set FACESHOP_MODELS_DIR)');
+      }
+      io.err('loading model…');
+      const opened = await openSynthesisModel(manifest, threads === undefined ? {} : { threads });
+      inference = opened.inference;
+      io.err(
+        `${opened.model.manifest.name} ${opened.model.manifest.version} on ${opened.inference.info.providerMessage}`,
+      );
+      return new Synthesizer(opened.inference, opened.model.manifest.nativeResolution);
+    };
+    try {
+      const result = await renderProject(
+        {
+          document,
+          photo: photo.bytes,
+          photoLabel: photo.record.fileName ?? path.basename(projectPath),
+          synthesizer,
+          export: { format, ...(quality === undefined ? {} : { quality }) },
+        },
+        (line) => io.err(line),
+      );
+      const tmp = `${outPath}.${process.pid}.tmp`;
+      await writeFile(tmp, result.bytes);
+      await rename(tmp, outPath);
+      io.err(
+        `wrote ${outPath} (${result.width}×${result.height}; ${result.synthesized ? `${result.changedPixels} pixels changed` : 'the photo as saved'})`,
+      );
+      return EXIT_OK;
+    } catch (error) {
+      if (error instanceof RenderInputError || error instanceof PhotoReadError) {
+        io.err(`faceshop render: ${error.message}`);
+        return EXIT_FAILURE;
+      }
+      throw error;
+    } finally {
+      await (inference as InferenceService | null)?.dispose();
+    }
+  },
+};
