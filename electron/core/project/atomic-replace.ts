@@ -15,6 +15,7 @@
  * a `.bak` beside an intact target; the next save of that file clears both.
  */
 import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -37,9 +38,10 @@ export interface ReplaceFileSystem {
 export const nodeReplaceFileSystem: ReplaceFileSystem = {
   async writeNewFile(file, content) {
     // 'wx': never write through a file that appeared in the meantime (or a planted link).
-    const handle = await fsp.open(file, 'wx', 0o644);
+    await pipeline(content as Readable, createWriteStream(file, { flags: 'wx', mode: 0o644 }));
+    // The stream has closed its descriptor; flushing needs one of our own.
+    const handle = await fsp.open(file, 'r+');
     try {
-      await pipeline(content as Readable, handle.createWriteStream({ autoClose: false }));
       await handle.sync();
     } finally {
       await handle.close();
