@@ -76,6 +76,10 @@ export function createBackendHandlers(deps: BackendDependencies): BackendHandler
       return synthesis.synthesize(request);
     },
 
+    applyResult({ document }) {
+      return synthesis.apply(document);
+    },
+
     async saveProject({ document, path: given, suggestedName }) {
       let target = given ?? null;
       if (target === null) {

@@ -18,7 +18,11 @@ import {
   SaveProjectRequestSchema,
   SavedProjectSchema,
 } from '../project/project-api';
-import { SynthesizeRequestSchema, SynthesizeResponseSchema } from '../synthesis/synthesis-api';
+import {
+  ApplyResultRequestSchema,
+  SynthesizeRequestSchema,
+  SynthesizeResponseSchema,
+} from '../synthesis/synthesis-api';
 import type { Result } from './result';
 
 interface MethodSpec {
@@ -53,6 +57,15 @@ export const backendContract = {
     channel: 'faceshop:synthesize',
     request: SynthesizeRequestSchema,
     response: SynthesizeResponseSchema,
+  },
+  /**
+   * Bake the document's edit into a new full-resolution photo asset (FaceShop's iterative
+   * "Apply"). The old photo stays in the store, so undoing the apply finds it again.
+   */
+  applyResult: {
+    channel: 'faceshop:apply-result',
+    request: ApplyResultRequestSchema,
+    response: OpenedPhotoSchema,
   },
   /**
    * Save the document as a `.faceshop` project: to `path` ("Save"), or where the person picks

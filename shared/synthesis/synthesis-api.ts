@@ -51,3 +51,9 @@ export const SynthesizeResponseSchema = z.discriminatedUnion('status', [
   }),
 ]);
 export type SynthesizeResponse = z.infer<typeof SynthesizeResponseSchema>;
+
+export const ApplyResultRequestSchema = z.object({
+  /** The document whose edit is baked: the same inputs and seed as the result on screen. */
+  document: FaceDocumentSchema,
+});
+export type ApplyResultRequest = z.infer<typeof ApplyResultRequestSchema>;

@@ -9,7 +9,9 @@
  */
 import '../imaging/sharp-threads';
 import sharp from 'sharp';
+import type { FaceDocument } from '../../../shared/document/document';
 import { hasVisibleMask, networkInputs } from '../../../shared/document/network-view';
+import type { OpenedPhoto } from '../../../shared/photo/photo';
 import { fail, ok, type Result } from '../../../shared/ipc/result';
 import { channelStrokes } from '../../../shared/raster/network-strokes';
 import { rasterizeCoverage } from '../../../shared/raster/rasterize-strokes';
@@ -17,12 +19,14 @@ import type {
   SynthesizeRequest,
   SynthesizeResponse,
 } from '../../../shared/synthesis/synthesis-api';
+import { decodePhoto } from '../imaging/decode-photo';
 import type { InferenceServiceOptions } from '../inference/inference-service';
 import { ModelLoadError } from '../inference/model-manifest';
 import type { PhotoAsset, PhotoStore } from '../photos/photo-store';
 import { guidanceFromStrokes, isEmptyMask } from './guidance';
 import { openSynthesisModel } from './model-loading';
 import { featherSigma } from './paste-back';
+import { renderDocument } from './render-document';
 import { SynthesisService } from './synthesis-service';
 import { Synthesizer, type PhotoSource } from './synthesizer';
 import type { WorkArea } from './work-area';
@@ -126,6 +130,42 @@ export class EditorSynthesis {
         backendMs: performance.now() - received,
       },
     });
+  }
+
+  /**
+   * "Apply": the document's edit baked into a new photo asset at full resolution, stored as a
+   * lossless PNG so the next edit builds on exactly these pixels. Same inputs and seed as the
+   * result on screen, so the baked pixels are the ones the person saw.
+   */
+  async apply(document: FaceDocument): Promise<Result<OpenedPhoto>> {
+    const asset = this.options.photos.get(document.photo.assetId);
+    if (!asset)
+      return fail(
+        'photo-not-found',
+        'The photo of this document is no longer open; open it again.',
+      );
+    if (!hasVisibleMask(document))
+      return fail('invalid-request', 'There is no edit to apply: paint a mask first.');
+    let model: LoadedModel;
+    try {
+      model = await this.load();
+    } catch (error) {
+      return fail('model-unavailable', error instanceof Error ? error.message : String(error));
+    }
+    const rendered = await renderDocument(
+      model.service.synthesizer,
+      photoSourceOf(asset),
+      asset.source,
+      document,
+      {
+        format: 'png',
+      },
+    );
+    const name = asset.info.fileName.replace(/(\.[^.]*)?$/, ' (edited).png');
+    const decoded = await decodePhoto(rendered.bytes, name);
+    if (!decoded.ok) return decoded;
+    const baked = this.options.photos.add(decoded.value.info, rendered.bytes);
+    return ok({ photoId: baked.id, info: baked.info, preview: decoded.value.preview });
   }
 
   async dispose(): Promise<void> {

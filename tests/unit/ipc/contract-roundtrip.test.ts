@@ -142,6 +142,7 @@ describe('contract client', () => {
   it('exposes exactly the contract methods, frozen', () => {
     const api = createBackendClient(() => Promise.resolve(undefined));
     expect(Object.keys(api).sort()).toEqual([
+      'applyResult',
       'autosave',
       'checkRecovery',
       'discardRecovery',

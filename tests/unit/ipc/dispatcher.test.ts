@@ -32,6 +32,7 @@ function fakeHandlers(overrides: Partial<BackendHandlers> = {}): BackendHandlers
     getStatus: () => Promise.resolve(ok(status)),
     openPhoto: () => Promise.resolve(ok(photo)),
     openPhotoFromDialog: () => Promise.resolve(ok(null)),
+    applyResult: () => Promise.resolve(ok(photo)),
     synthesize: (request) =>
       Promise.resolve(
         ok({ status: 'nothing-to-do', requestId: request.requestId, revision: request.revision }),

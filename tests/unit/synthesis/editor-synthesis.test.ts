@@ -120,4 +120,44 @@ describe('EditorSynthesis', () => {
       /^model-unavailable: Model not installed/,
     );
   });
+
+  it('applies the edit as a new full-resolution photo, unchanged outside the feathered mask', async () => {
+    const asset = await addPhoto(600, 500);
+    const document = withMask(
+      createEmptyDocument({ assetId: asset.id, width: 600, height: 500 }),
+      80,
+    );
+    const reply = await editor.apply(document);
+    if (!reply.ok) throw new Error(reply.error.message);
+    expect(reply.value.photoId).not.toBe(asset.id);
+    expect([reply.value.info.width, reply.value.info.height, reply.value.info.format]).toEqual([
+      600,
+      500,
+      'png',
+    ]);
+    const baked = photos.get(reply.value.photoId);
+    expect(baked).toBeDefined();
+    const before = await sharp(asset.source).removeAlpha().raw().toBuffer();
+    const after = await sharp(baked?.source).removeAlpha().raw().toBuffer();
+    let outside = 0;
+    let inside = 0;
+    for (let y = 0; y < 500; y++) {
+      for (let x = 0; x < 600; x++) {
+        const i = 3 * (y * 600 + x);
+        const changed =
+          before[i] !== after[i] ||
+          before[i + 1] !== after[i + 1] ||
+          before[i + 2] !== after[i + 2];
+        const d = Math.hypot(x - 300, y - 250);
+        if (d > 40 + 20 && changed) outside++;
+        if (d < 30 && changed) inside++;
+      }
+    }
+    expect(outside).toBe(0);
+    expect(inside).toBeGreaterThan(1000);
+    const nothing = await editor.apply(
+      createEmptyDocument({ assetId: asset.id, width: 600, height: 500 }),
+    );
+    expect(nothing.ok ? 'ok' : nothing.error.code).toBe('invalid-request');
+  });
 });
