@@ -164,11 +164,12 @@ function salvageContents(fields: LayerFields, warnings: WarningList): unknown {
       return parsed.success ? [parsed.data] : [];
     });
     const dropped = list.length - valid.length;
-    if (dropped > 0 || !Array.isArray(items)) {
-      warnings.add(
-        'item-dropped',
-        `Layer “${name}”: ${Array.isArray(items) ? dropped : 'its'} malformed ${what} ${dropped === 1 ? 'was' : 'were'} removed.`,
-      );
+    if (!Array.isArray(items)) {
+      warnings.add('item-dropped', `Layer “${name}”: its ${what}s were unreadable and removed.`);
+    } else if (dropped > 0) {
+      const count =
+        dropped === 1 ? `1 malformed ${what} was` : `${dropped} malformed ${what}s were`;
+      warnings.add('item-dropped', `Layer “${name}”: ${count} removed.`);
     }
     return valid;
   };
@@ -176,9 +177,9 @@ function salvageContents(fields: LayerFields, warnings: WarningList): unknown {
     case 'mask':
     case 'sketch':
     case 'color':
-      return { ...base, strokes: keep(fields['strokes'], StrokeSchema, 'strokes') };
+      return { ...base, strokes: keep(fields['strokes'], StrokeSchema, 'stroke') };
     case 'iris':
-      return { ...base, marks: keep(fields['marks'], IrisMarkSchema, 'iris marks') };
+      return { ...base, marks: keep(fields['marks'], IrisMarkSchema, 'iris mark') };
     case 'pasted-region': {
       const transform = PlacementTransformSchema.safeParse(fields['transform']);
       const sourceAssetId = fields['sourceAssetId'];
@@ -189,9 +190,9 @@ function salvageContents(fields: LayerFields, warnings: WarningList): unknown {
         sourceAssetId,
         transform: transform.data,
         channels: {
-          mask: keep(channels['mask'], StrokeSchema, 'mask strokes'),
-          sketch: keep(channels['sketch'], StrokeSchema, 'sketch strokes'),
-          color: keep(channels['color'], StrokeSchema, 'color strokes'),
+          mask: keep(channels['mask'], StrokeSchema, 'mask stroke'),
+          sketch: keep(channels['sketch'], StrokeSchema, 'sketch stroke'),
+          color: keep(channels['color'], StrokeSchema, 'color stroke'),
         },
       };
     }
