@@ -96,7 +96,7 @@ describe('migrate', () => {
       description: `step ${from}`,
       migrate: (value: Record<string, unknown>) => {
         seen.push(value['schemaVersion'] as number);
-        return { ...value, trail: `${String(value['trail'] ?? '')}${from}` };
+        return { ...value, trail: `${(value['trail'] as string | undefined) ?? ''}${from}` };
       },
     });
     const registry = {
