@@ -71,7 +71,9 @@ export class RecoveryStore {
     const previous = await readJson(store.file(SESSION_FILE), SessionSchema);
     const pid = store.pid;
     const alive = options.isProcessAlive ?? isProcessAlive;
-    if (previous !== null && previous.pid !== pid && !alive(previous.pid)) {
+    // A marker with our own pid is a dead session's too (the system reused its pid, e.g.
+    // after a reboot): this process has only just started and has written no marker yet.
+    if (previous !== null && (previous.pid === pid || !alive(previous.pid))) {
       // The newer crash's work wins over an older unanswered one: it is the latest state.
       const moved = await rename(store.file(AUTOSAVE_FILE), store.file(PENDING_FILE)).then(
         () => true,

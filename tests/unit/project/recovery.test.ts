@@ -109,9 +109,7 @@ describe('after a crash', () => {
     await (await session(100)).autosave(document, null);
     const next = await session(200);
     await next.autosave(other(document), null);
-    const fresh = new PhotoStore();
-    const restoring = await session(200, fresh);
-    const restored = await restoring.restoreRecovery();
+    const restored = await next.restoreRecovery();
     if (!restored.ok) throw new Error(restored.error.message);
     expect(restored.value.document).toEqual(document);
   });
@@ -147,6 +145,13 @@ describe('after a crash', () => {
     const next = await session(200);
     await next.discardRecovery();
     expect(await next.checkRecovery()).toBeNull();
+  });
+
+  it('recovers a dead session whose process id the new session happens to reuse', async () => {
+    const { document, session } = await setup();
+    await (await session(100)).autosave(document, null);
+    const reused = await session(100, undefined, [100]);
+    expect(await reused.checkRecovery()).toMatchObject({ displayName: 'portrait.jpg' });
   });
 
   it('does not take the autosave of a session that is still running', async () => {
