@@ -1,0 +1,112 @@
+/**
+ * The backend's project methods (save, open, autosave, recovery), typed by the contract and
+ * spread into the handler object by backend.ts. The native dialogs, like the photo dialog, are
+ * passed in: only Electron's main process has them.
+ */
+import path from 'node:path';
+import type { BackendHandlers } from '../../../shared/ipc/contract';
+import { fail, ok } from '../../../shared/ipc/result';
+import type { PhotoStore } from '../photos/photo-store';
+import { installedModel } from './installed-model';
+import { openProject } from './open-project';
+import { defaultProjectName, withProjectExtension } from './project-paths';
+import type { RecoveryStore } from './recovery-store';
+import { saveProjectFile } from './save-project';
+
+/** Asks the person for a project file to open; its absolute path, or null if they cancel. */
+export type ProjectFileChooser = () => Promise<string | null>;
+
+/** Asks where to save a project, proposing `suggestedName`; null if they cancel. */
+export type ProjectSavePathChooser = (suggestedName: string) => Promise<string | null>;
+
+export interface ProjectHandlerDependencies {
+  readonly appVersion: string;
+  readonly modelsDir: string;
+  readonly photos: PhotoStore;
+  /** Null where the platform has no native dialog (the browser host). */
+  readonly chooseProjectFile: ProjectFileChooser | null;
+  readonly chooseProjectSavePath: ProjectSavePathChooser | null;
+  /** Autosave and crash recovery in the app's data folder; null where there is none. */
+  readonly recovery: RecoveryStore | null;
+}
+
+export type ProjectHandlers = Pick<
+  BackendHandlers,
+  | 'saveProject'
+  | 'openProject'
+  | 'openProjectFromDialog'
+  | 'autosave'
+  | 'checkRecovery'
+  | 'restoreRecovery'
+  | 'discardRecovery'
+>;
+
+export function createProjectHandlers(deps: ProjectHandlerDependencies): ProjectHandlers {
+  return {
+    async saveProject({ document, path: given, suggestedName }) {
+      let target = given ?? null;
+      if (target === null) {
+        if (deps.chooseProjectSavePath === null) {
+          return fail('unsupported', 'This version of FaceShop has no save dialog; give a path.');
+        }
+        const name = suggestedName ?? defaultProjectName(deps.photos.get(document.photo.assetId));
+        target = await deps.chooseProjectSavePath(name);
+        if (target === null) return ok(null);
+      }
+      // Never overwrite a photo with a project: the file always ends in .faceshop.
+      target = withProjectExtension(target);
+      const saved = await saveProjectFile(document, target, {
+        photos: deps.photos,
+        appVersion: deps.appVersion,
+        model: await installedModel(deps.modelsDir),
+        withPreview: true,
+      });
+      if (!saved.ok) return saved;
+      // The file now holds the work; a crash from here on should not offer an older autosave.
+      await deps.recovery?.forgetAutosave();
+      const { savedAt, warnings } = saved.value;
+      return ok({
+        path: target,
+        fileName: path.basename(target),
+        savedAt,
+        warnings: [...warnings],
+      });
+    },
+
+    openProject(request) {
+      return openProject(request, deps.photos);
+    },
+
+    async openProjectFromDialog() {
+      if (deps.chooseProjectFile === null) {
+        return fail('unsupported', 'This version of FaceShop has no native file dialog.');
+      }
+      const chosen = await deps.chooseProjectFile();
+      if (chosen === null) return ok(null);
+      return openProject({ source: 'path', path: chosen }, deps.photos);
+    },
+
+    autosave({ document, projectPath }) {
+      if (deps.recovery === null) return Promise.resolve(noRecovery());
+      return deps.recovery.autosave(document, projectPath);
+    },
+
+    async checkRecovery() {
+      return ok((await deps.recovery?.checkRecovery()) ?? null);
+    },
+
+    restoreRecovery() {
+      if (deps.recovery === null) return Promise.resolve(noRecovery());
+      return deps.recovery.restoreRecovery();
+    },
+
+    async discardRecovery() {
+      await deps.recovery?.discardRecovery();
+      return ok(null);
+    },
+  };
+}
+
+function noRecovery() {
+  return fail('unsupported', 'This version of FaceShop keeps no autosaves.');
+}
