@@ -16,7 +16,7 @@ import {
   type RasterFrame,
   type RasterStroke,
 } from '../../../shared/raster/rasterize-strokes';
-import { visiblePart, type WorkArea } from './work-area';
+import { cutWorkArea, type WorkArea } from './work-area';
 
 export interface Guidance {
   readonly resolution: number;
@@ -118,16 +118,18 @@ async function mapToModel(
   area: WorkArea,
   resolution: number,
 ): Promise<Float32Array> {
-  const part = visiblePart(area, width, height);
-  const buffer = await sharp(plane, { raw: { width, height, channels: 1 } })
-    .extract(part)
-    .extend({
-      top: part.top - area.y,
-      left: part.left - area.x,
-      bottom: area.y + area.size - (part.top + part.height),
-      right: area.x + area.size - (part.left + part.width),
-      background: { r: 0, g: 0, b: 0, alpha: 1 },
-    })
+  const buffer = await cutWorkArea(
+    sharp(plane, { raw: { width, height, channels: 1 } }),
+    width,
+    height,
+    area,
+    {
+      r: 0,
+      g: 0,
+      b: 0,
+      alpha: 1,
+    },
+  )
     .resize(resolution, resolution, { fit: 'fill', kernel: 'linear' })
     // sharp widens single-channel raw input to three channels unless told otherwise.
     .extractChannel(0)
@@ -190,16 +192,18 @@ export async function guidanceFromImages(
   const color = new Float32Array(4 * n);
   if (images.color !== undefined) {
     const { data } = await readRgba(images.color, 'color', width, height);
-    const part = visiblePart(area, width, height);
-    const buffer = await sharp(data, { raw: { width, height, channels: 4 } })
-      .extract(part)
-      .extend({
-        top: part.top - area.y,
-        left: part.left - area.x,
-        bottom: area.y + area.size - (part.top + part.height),
-        right: area.x + area.size - (part.left + part.width),
-        background: { r: 0, g: 0, b: 0, alpha: 0 },
-      })
+    const buffer = await cutWorkArea(
+      sharp(data, { raw: { width, height, channels: 4 } }),
+      width,
+      height,
+      area,
+      {
+        r: 0,
+        g: 0,
+        b: 0,
+        alpha: 0,
+      },
+    )
       // Nearest: colour strokes must keep their exact colours, not blend with transparent black.
       .resize(resolution, resolution, { fit: 'fill', kernel: 'nearest' })
       .raw()

@@ -47,6 +47,27 @@ export function visiblePart(
 }
 
 /**
+ * The work area cut out of a full-size pipeline: its visible part, padded where the square
+ * leaves the picture — by repeating the edge (`'copy'`) or with a fixed background.
+ */
+export function cutWorkArea(
+  image: Sharp,
+  width: number,
+  height: number,
+  area: WorkArea,
+  padding: 'copy' | { r: number; g: number; b: number; alpha: number },
+): Sharp {
+  const part = visiblePart(area, width, height);
+  return image.extract(part).extend({
+    top: part.top - area.y,
+    left: part.left - area.x,
+    bottom: area.y + area.size - (part.top + part.height),
+    right: area.x + area.size - (part.left + part.width),
+    ...(padding === 'copy' ? { extendWith: 'copy' as const } : { background: padding }),
+  });
+}
+
+/**
  * The work area's pixels at `resolution`², 8-bit sRGB RGB interleaved, from an oriented sRGB
  * sharp pipeline of the photo (edges repeated where the area leaves the photo).
  */
@@ -57,17 +78,7 @@ export async function renderWorkArea(
   area: WorkArea,
   resolution: number,
 ): Promise<Uint8Array> {
-  const part = visiblePart(area, photoWidth, photoHeight);
-  const buffer = await photo
-    .clone()
-    .extract(part)
-    .extend({
-      top: part.top - area.y,
-      left: part.left - area.x,
-      bottom: area.y + area.size - (part.top + part.height),
-      right: area.x + area.size - (part.left + part.width),
-      extendWith: 'copy',
-    })
+  const buffer = await cutWorkArea(photo.clone(), photoWidth, photoHeight, area, 'copy')
     .resize(resolution, resolution, { fit: 'fill', kernel: 'lanczos3' })
     .removeAlpha()
     .raw()
