@@ -52,6 +52,7 @@ export function createBackendHandlers(deps: BackendDependencies): BackendHandler
       return ok({
         appVersion: deps.appVersion,
         model: await readModelStatus(deps.modelsDir),
+        inference: synthesis.inferenceStatus(),
         capabilities: { nativeOpenDialog: deps.choosePhotoFile !== null },
       });
     },

@@ -14,9 +14,22 @@ export const ModelStatusSchema = z.discriminatedUnion('state', [
 ]);
 export type ModelStatus = z.infer<typeof ModelStatusSchema>;
 
+/**
+ * The inference runtime: whether the model session is open, and which execution provider it
+ * runs on and why (e.g. "CPU — No GPU provider is available on this system"). The model loads
+ * in the background, so early answers say `not-loaded`.
+ */
+export const InferenceStatusSchema = z.object({
+  state: z.enum(['not-loaded', 'ready', 'failed']),
+  message: z.string(),
+});
+export type InferenceStatus = z.infer<typeof InferenceStatusSchema>;
+
 export const AppStatusSchema = z.object({
   appVersion: z.string(),
   model: ModelStatusSchema,
+  /** Optional so an older backend's answer still parses. */
+  inference: InferenceStatusSchema.optional(),
   capabilities: z.object({
     /** The backend can show the operating system's file dialog (Electron, not the browser host). */
     nativeOpenDialog: z.boolean(),

@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import type { FaceDocument } from '../../../shared/document/document';
 import { hasVisibleMask, networkInputs } from '../../../shared/document/network-view';
 import type { OpenedPhoto } from '../../../shared/photo/photo';
+import type { InferenceStatus } from '../../../shared/status/app-status';
 import { fail, ok, type Result } from '../../../shared/ipc/result';
 import { channelStrokes } from '../../../shared/raster/network-strokes';
 import { rasterizeCoverage } from '../../../shared/raster/rasterize-strokes';
@@ -46,6 +47,8 @@ interface LoadedModel {
 
 export class EditorSynthesis {
   private loading: Promise<LoadedModel> | null = null;
+  /** What the last load attempt ended in, for the status bar (`inferenceStatus`). */
+  private lastLoad: InferenceStatus = { state: 'not-loaded', message: 'The model is loading.' };
 
   constructor(private readonly options: EditorSynthesisOptions) {}
 
@@ -68,10 +71,24 @@ export class EditorSynthesis {
               providerMessage: inference.info.providerMessage,
               dispose: () => inference.dispose(),
             }));
-      // A failed load is retried on the next request (the file may have been restored).
-      this.loading.catch(() => (this.loading = null));
+      this.loading.then(
+        (loaded) => (this.lastLoad = { state: 'ready', message: loaded.providerMessage }),
+        (error: unknown) => {
+          this.lastLoad = {
+            state: 'failed',
+            message: error instanceof Error ? error.message : String(error),
+          };
+          // A failed load is retried on the next request (the file may have been restored).
+          this.loading = null;
+        },
+      );
     }
     return this.loading;
+  }
+
+  /** Which execution provider the model runs on and why, once loaded; otherwise why not. */
+  inferenceStatus(): InferenceStatus {
+    return this.lastLoad;
   }
 
   async synthesize(request: SynthesizeRequest): Promise<Result<SynthesizeResponse>> {

@@ -48,6 +48,8 @@ describe.each(transports)('contract round trip over %s', (_name, makeTransport) 
       value: {
         appVersion: '9.9.9',
         model: { state: 'not-installed', message: expect.stringContaining('faceshop-256.json') },
+        // Nothing asked for the model yet: the runtime has not tried to load it.
+        inference: { state: 'not-loaded', message: expect.any(String) },
         capabilities: { nativeOpenDialog: false },
       },
     });
