@@ -5,6 +5,7 @@
 import { BrowserWindow } from 'electron';
 import { TEST_HOOKS_SWITCH } from '../../shared/ipc/bridge';
 import { APP_ENTRY_URL } from './app-origin';
+import { guardUnsavedChanges } from './unsaved-changes-guard';
 
 export interface MainWindowOptions {
   readonly preloadFile: string;
@@ -36,6 +37,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  guardUnsavedChanges(window);
   void window.loadURL(APP_ENTRY_URL);
   return window;
 }

@@ -116,7 +116,12 @@ export const backendContract = {
 } as const satisfies Record<string, MethodSpec>;
 
 /** Commands the application menu (owned by main) asks the renderer to run. */
-export const MenuCommandSchema = z.enum(['file.open']);
+export const MenuCommandSchema = z.enum([
+  'file.open',
+  'file.openProject',
+  'file.save',
+  'file.saveAs',
+]);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 
 export const eventContract = {
