@@ -181,7 +181,8 @@ export class EditorSynthesis {
     const name = asset.info.fileName.replace(/(\.[^.]*)?$/, ' (edited).png');
     const decoded = await decodePhoto(rendered.bytes, name);
     if (!decoded.ok) return decoded;
-    const baked = this.options.photos.add(decoded.value.info, rendered.bytes);
+    // Remembering what it was made from lets a project file keep the original beside it.
+    const baked = this.options.photos.add(decoded.value.info, rendered.bytes, asset.id);
     return ok({ photoId: baked.id, info: baked.info, preview: decoded.value.preview });
   }
 
