@@ -1,7 +1,8 @@
 /**
  * The workspace shell: toolbox, options bar, canvas, layers and history panels, status bar, and
- * the wiring from input (toolbar, keyboard, the Electron menu, drag and drop, the file picker)
- * to workspace commands and to the editor.
+ * the wiring from input (toolbar, keyboard, the Electron menu, drag and drop, the file pickers)
+ * to workspace commands and to the editor; plus what keeps work safe around the document —
+ * Apply, project files, the title's unsaved mark, autosave and the crash-recovery offer.
  */
 import {
   useEffect,
@@ -10,6 +11,7 @@ import {
   useReducer,
   useRef,
   useState,
+  useSyncExternalStore,
   type ChangeEvent,
   type DragEvent,
 } from 'react';
@@ -19,15 +21,29 @@ import { createEditorProbes } from '../testing/editor-probes';
 import { emitAppEvent, setTestProbes } from '../testing/app-events';
 import { workspaceCommands } from '../workspace/commands';
 import { matchesShortcut } from '../workspace/commands/shortcut';
+import { Autosaver } from '../workspace/autosaver';
 import { EditingSession } from '../workspace/editing-session';
 import { createPhotoOpener, type PhotoOpener } from '../workspace/photo-opener';
-import { initialWorkspaceState, workspaceReducer } from '../workspace/workspace-state';
+import {
+  createProjectFiles,
+  isProjectFileName,
+  PROJECT_EXTENSION,
+  type ProjectFiles,
+} from '../workspace/project-files';
+import { applyUnavailableReason, ResultApplier } from '../workspace/result-applier';
+import {
+  initialWorkspaceState,
+  workspaceReducer,
+  type WorkspaceState,
+} from '../workspace/workspace-state';
 import { HistoryPanel } from './HistoryPanel';
 import { LayersPanel } from './LayersPanel';
 import { isMac } from './platform';
+import { RecoveryBanner } from './RecoveryBanner';
+import { SavePathPrompt } from './SavePathPrompt';
 import { StatusBar } from './StatusBar';
 import type { Notice } from './Toast';
-import { Toolbar } from './Toolbar';
+import { Toolbar, type DocumentTitle } from './Toolbar';
 import { ToolPalette } from './ToolPalette';
 import { useEditorState, useSessionEditor, useSynthesisStatus } from './use-editor';
 import { Workspace } from './Workspace';
@@ -43,6 +59,17 @@ function isTextEntry(target: EventTarget | null): boolean {
     target instanceof HTMLInputElement &&
     ['text', 'search', 'number', 'email', 'url', 'password'].includes(target.type)
   );
+}
+
+/** A value the helpers created once read at call time (never during render). */
+class Latest<T> {
+  constructor(private value: T) {}
+  get(): T {
+    return this.value;
+  }
+  set(value: T): void {
+    this.value = value;
+  }
 }
 
 export function App() {
@@ -62,23 +89,71 @@ export function App() {
   const [strokesVisible, setStrokesVisible] = useState(true);
   const [notice, setNotice] = useState<Notice | null>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
+  const projectInputRef = useRef<HTMLInputElement>(null);
   const [dropActive, setDropActive] = useState(false);
+  const [askingSavePath, setAskingSavePath] = useState(false);
+  // Long-lived helpers created once read the latest workspace state through this.
+  const [latest] = useState(() => new Latest<WorkspaceState>(state));
+  useEffect(() => latest.set(state));
+
+  // Opening replaces the document: ask first when that would lose work. A file picker or a
+  // drop asks once the file is known; the native dialog asks before it opens.
+  const mayDiscard = useMemo(
+    () => (): boolean =>
+      !session.hasUnsavedChanges ||
+      window.confirm('Open another file? The edits to the open photo have not been saved.'),
+    [session],
+  );
 
   const opener = useMemo((): PhotoOpener => {
     const inner = createPhotoOpener(backend, (action) => {
       dispatch(action);
       if (action.type === 'photo-opened') session.open(action.photo);
     });
-    // Opening replaces the document: ask first when that would lose work. A file picker or a
-    // drop asks once the file is known; the native dialog asks before it opens.
-    const mayDiscard = (): boolean =>
-      !session.hasUnsavedChanges ||
-      window.confirm('Open another photo? The edits to the open photo have not been saved.');
     return {
       openFile: (file) => (mayDiscard() ? inner.openFile(file) : Promise.resolve()),
       openWithDialog: () => (mayDiscard() ? inner.openWithDialog() : Promise.resolve()),
     };
-  }, [session]);
+  }, [session, mayDiscard]);
+
+  const projects = useMemo((): ProjectFiles => {
+    const inner = createProjectFiles(
+      {
+        backend,
+        session,
+        dispatch,
+        currentProject: () => latest.get().project,
+        photoFileName: () => latest.get().photo?.info.fileName ?? null,
+      },
+      () => latest.get().status?.capabilities.nativeOpenDialog ?? false,
+    );
+    return {
+      ...inner,
+      openFile: (file) => (mayDiscard() ? inner.openFile(file) : Promise.resolve()),
+      openWithDialog: () => (mayDiscard() ? inner.openWithDialog() : Promise.resolve()),
+      restoreRecovery: () => (mayDiscard() ? inner.restoreRecovery() : Promise.resolve()),
+    };
+  }, [session, mayDiscard, latest]);
+
+  const [applier] = useState(
+    () => new ResultApplier(session, (request) => backend.applyResult(request)),
+  );
+  const applying = useSyncExternalStore(applier.subscribe, applier.isApplying);
+
+  const [autosaver] = useState(
+    () =>
+      new Autosaver({
+        autosave: (request) => backend.autosave(request),
+        document: () => session.getEditor()?.document ?? null,
+        hasUnsavedChanges: () => session.hasUnsavedChanges,
+        projectPath: () => latest.get().project?.path ?? null,
+        onSaved: (saved, document) =>
+          emitAppEvent('autosaved', { ...saved, photoId: document.photo.assetId }),
+        // Quietly: an autosave that fails must not interrupt editing; Save reports for real.
+        onFailed: (error) => console.warn(`[faceshop] autosave failed: ${error.message}`),
+      }),
+  );
+  useEffect(() => autosaver.start(), [autosaver]);
 
   const notify = (text: string) =>
     setNotice((previous) => ({ text, serial: (previous?.serial ?? 0) + 1 }));
@@ -89,7 +164,39 @@ export function App() {
       nativeOpenDialog: state.status?.capabilities.nativeOpenDialog ?? false,
       opener,
       pickFileInPage: () => fileInputRef.current?.click(),
+      projects,
+      pickProjectInPage: () => projectInputRef.current?.click(),
+      askSavePath: () => {
+        if (session.getEditor()) setAskingSavePath(true);
+      },
     });
+  };
+
+  const applyResult = async () => {
+    const outcome = await applier.apply();
+    switch (outcome.status) {
+      case 'applied':
+        emitAppEvent('result-applied', {
+          photoId: outcome.photo.photoId,
+          revision: outcome.revision,
+        });
+        return;
+      case 'unavailable':
+        notify(outcome.reason);
+        return;
+      case 'failed':
+        dispatch({
+          type: 'failed',
+          code: outcome.error.code,
+          text: `Apply failed: ${outcome.error.message}`,
+        });
+        return;
+    }
+  };
+
+  const saveToPath = async (path: string) => {
+    const outcome = await projects.saveAs(path);
+    if (outcome === 'saved') setAskingSavePath(false);
   };
   // Listeners installed once by effects below still see the latest state through this.
   const runCommandFromListener = useEffectEvent(runCommand);
@@ -109,6 +216,7 @@ export function App() {
       if (result.ok) {
         dispatch({ type: 'status-loaded', status: result.value });
         emitAppEvent('app-ready', { modelState: result.value.model.state });
+        void projects.checkRecovery();
       } else {
         dispatch({ type: 'failed', code: result.error.code, text: result.error.message });
       }
@@ -116,7 +224,46 @@ export function App() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [projects]);
+
+  // The model loads in the background: once a synthesis has run (or failed), ask again which
+  // execution provider it got, until the status says it is ready.
+  const inferenceState = state.status?.inference?.state;
+  useEffect(() => {
+    if (inferenceState === undefined || inferenceState === 'ready') return;
+    if (synthesis.lastRoundTripMs === null && synthesis.error === null) return;
+    let live = true;
+    void backend.getStatus().then((result) => {
+      if (live && result.ok) dispatch({ type: 'status-loaded', status: result.value });
+    });
+    return () => {
+      live = false;
+    };
+  }, [inferenceState, synthesis.lastRoundTripMs, synthesis.error]);
+
+  // Every recorded step counts towards the next autosave (the same document object means no
+  // step); a change of photo — an Apply, or its undo or redo — is worth keeping at once.
+  useEffect(() => {
+    if (!editor) return;
+    let last = editor.document;
+    return editor.subscribe(() => {
+      const current = editor.document;
+      if (current === last) return;
+      const photoChanged = current.photo.assetId !== last.photo.assetId;
+      last = current;
+      if (photoChanged) autosaver.significantChange();
+      else autosaver.stepRecorded();
+    });
+  }, [editor, autosaver]);
+
+  // The title names the document and marks unsaved work, in the window's title bar too.
+  const unsaved = editorState !== null && session.hasUnsavedChanges;
+  const titleName = state.project?.fileName ?? state.photo?.info.fileName ?? null;
+  const title: DocumentTitle | null = titleName === null ? null : { name: titleName, unsaved };
+  useEffect(() => {
+    document.title =
+      titleName === null ? 'FaceShop' : `${unsaved ? '• ' : ''}${titleName} — FaceShop`;
+  }, [titleName, unsaved]);
 
   useEffect(() => {
     setTestProbes(createEditorProbes(session.getEditor, () => viewRef.current));
@@ -184,7 +331,7 @@ export function App() {
       current?.keyUp({ key: '\\' });
     };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      // Saving arrives with project files; until then, closing with edits asks first.
+      // Closing with unsaved edits asks first (in Electron, main's will-prevent-unload dialog).
       if (session.hasUnsavedChanges) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
@@ -223,10 +370,16 @@ export function App() {
     event.preventDefault();
     setDropActive(false);
     const file = event.dataTransfer.files[0];
-    if (file) {
+    if (file && isProjectFileName(file.name)) {
+      void projects.openFile(file);
+    } else if (file) {
       void opener.openFile(file);
     } else {
-      dispatch({ type: 'failed', code: 'invalid-request', text: 'Drop a photo file to open it.' });
+      dispatch({
+        type: 'failed',
+        code: 'invalid-request',
+        text: 'Drop a photo or a FaceShop project to open it.',
+      });
     }
   };
 
@@ -235,6 +388,12 @@ export function App() {
     // Cleared so that choosing the same file again still fires a change.
     event.currentTarget.value = '';
     if (file) void opener.openFile(file);
+  };
+
+  const onProjectChosen = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.currentTarget.files?.[0];
+    event.currentTarget.value = '';
+    if (file) void projects.openFile(file);
   };
 
   const onPhotoShown = (shown: ShownPhoto) => {
@@ -258,10 +417,16 @@ export function App() {
   return (
     <div className="app" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
       <Toolbar
-        busy={state.opening !== null}
+        busy={state.opening !== null || state.busy !== null}
         onCommand={runCommand}
         editor={editor}
         state={editorState}
+        title={title}
+        apply={{
+          unavailable: applyUnavailableReason(editor, applying),
+          applying,
+          run: () => void applyResult(),
+        }}
         onNotice={notify}
       />
       <ToolPalette editor={editor} tool={editorState?.session.tool ?? null} />
@@ -278,7 +443,23 @@ export function App() {
         onResultDrawn={(assetId) => session.getClient()?.resultDrawn(assetId)}
         onCanvasError={(text) => dispatch({ type: 'failed', code: 'internal', text })}
         onView={onView}
-      />
+      >
+        {state.recovery && (
+          <RecoveryBanner
+            offer={state.recovery}
+            onRestore={() => void projects.restoreRecovery()}
+            onDiscard={() => void projects.discardRecovery()}
+          />
+        )}
+        {askingSavePath && (
+          <SavePathPrompt
+            initialPath={state.project?.path ?? ''}
+            busy={state.busy !== null}
+            onSave={(path) => void saveToPath(path)}
+            onCancel={() => setAskingSavePath(false)}
+          />
+        )}
+      </Workspace>
       <aside className="side-panels">
         <LayersPanel
           photo={state.photo}
@@ -300,6 +481,16 @@ export function App() {
         aria-hidden="true"
         data-testid="photo-file-input"
         onChange={onFileChosen}
+      />
+      <input
+        ref={projectInputRef}
+        type="file"
+        accept={PROJECT_EXTENSION}
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="project-file-input"
+        onChange={onProjectChosen}
       />
     </div>
   );

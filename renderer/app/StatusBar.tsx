@@ -5,6 +5,7 @@
  */
 import type { ModelStatus } from '../../shared/status/app-status';
 import type { EditorState } from '../editor';
+import { inferenceLabel } from './inference-label';
 import type { SynthesisStatus } from '../synthesis/synthesis-client';
 import type { WorkspaceState } from '../workspace/workspace-state';
 
@@ -15,13 +16,18 @@ interface StatusBarProps {
 }
 
 export function StatusBar({ state, editorState, synthesis }: StatusBarProps) {
-  const { photo, opening, status } = state;
+  const { photo, opening, status, busy } = state;
   const zoom = editorState?.session.viewSize ? editorState.session.viewport.zoom : null;
   return (
     <footer className="status-bar">
       <span className="status-bar__activity" data-testid="status-activity">
         {opening ? (
           `Opening ${opening.fileName ?? 'photo'}…`
+        ) : busy ? (
+          <span className="status-bar__busy" data-testid="workspace-busy">
+            <span className="spinner" aria-hidden="true" />
+            {busy}
+          </span>
         ) : synthesis.running ? (
           <span className="status-bar__busy" data-testid="synthesis-busy">
             <span className="spinner" aria-hidden="true" />
@@ -58,6 +64,16 @@ export function StatusBar({ state, editorState, synthesis }: StatusBarProps) {
       <span className="status-bar__zoom" data-testid="status-zoom">
         {zoom === null ? '' : `${Math.round(zoom * 100)} %`}
       </span>
+      {status?.inference && (
+        <span
+          className="status-bar__inference"
+          data-testid="status-inference"
+          data-inference-state={status.inference.state}
+          title={status.inference.message}
+        >
+          {inferenceLabel(status.inference)}
+        </span>
+      )}
       <span
         className="status-bar__model"
         data-testid="status-model"

@@ -1,4 +1,5 @@
 /** The central area: the canvas, the message banner, notices, the empty-state hint and the drop target. */
+import type { ReactNode } from 'react';
 import type { SceneViewCallbacks, SceneView } from '../canvas/scene-view';
 import { EditorCanvas } from '../canvas/EditorCanvas';
 import type { Editor } from '../editor';
@@ -20,6 +21,8 @@ interface WorkspaceProps {
   readonly onResultDrawn: SceneViewCallbacks['onResultDrawn'];
   readonly onCanvasError: (message: string) => void;
   readonly onView: (view: SceneView | null) => void;
+  /** Prompts over the canvas (crash recovery, Save As without a native dialog). */
+  readonly children?: ReactNode;
 }
 
 export function Workspace(props: WorkspaceProps) {
@@ -37,6 +40,7 @@ export function Workspace(props: WorkspaceProps) {
         />
       )}
       <MessageBanner message={props.message} onDismiss={props.onDismissMessage} />
+      {props.children}
       <Toast notice={props.notice} onExpire={props.onNoticeExpired} />
       {props.editor === null && (
         <p className="workspace__hint">Drop a photo here, or choose File → Open Photo…</p>

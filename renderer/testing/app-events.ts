@@ -36,6 +36,16 @@ export interface AppEventDetails {
   };
   /** The newest synthesis request failed; the status bar says why. */
   'synthesis-failed': { revision: number; code: string; message: string };
+  /** Apply baked the result of `revision` into the new photo `photoId` (one undo step). */
+  'result-applied': { photoId: string; revision: number };
+  /** The project file was written and the document marked saved. */
+  'project-saved': { path: string; fileName: string; warnings: number };
+  /** A project (from a file, bytes or a recovery) replaced the document. */
+  'project-opened': { fileName: string; origin: string; photoId: string; warnings: number };
+  /** An autosave request was answered (`unchanged`: the backend had it already). */
+  autosaved: { savedAt: string; unchanged: boolean; photoId: string };
+  /** The recovery banner offers a crashed session's work. */
+  'recovery-offered': { displayName: string; savedAt: string };
 }
 
 export type AppEventName = keyof AppEventDetails;

@@ -9,6 +9,7 @@
  */
 import { createEmptyDocument } from '../../shared/document';
 import type { BackendApi } from '../../shared/ipc/contract';
+import type { FaceDocument } from '../../shared/document';
 import type { OpenedPhoto } from '../../shared/photo/photo';
 import { Editor, type ColorSampler, type Platform } from '../editor';
 import { ResultStore, type StoredResult } from '../synthesis/result-store';
@@ -35,6 +36,8 @@ export class EditingSession {
   private client: SynthesisClient | null = null;
   private readonly listeners = new Set<() => void>();
   private sampler: ColorSampler = () => null;
+  /** Recovered work: unsaved although its (fresh) history has nothing to undo. */
+  private unsavedWithoutHistory = false;
 
   constructor(private readonly options: EditingSessionOptions) {}
 
@@ -56,13 +59,41 @@ export class EditingSession {
 
   /** Starts editing `photo` with an empty document. */
   open(photo: OpenedPhoto): void {
-    this.photos.add(photo);
-    this.photos.keepOnly(new Set([photo.photoId]));
     const random = this.options.random ?? Math.random;
     const document = createEmptyDocument(
       { assetId: photo.photoId, width: photo.info.width, height: photo.info.height },
       Math.floor(random() * SEED_RANGE),
     );
+    this.start(document, [photo], false);
+  }
+
+  /**
+   * Continues a saved (or recovered) project: its document with a fresh history, and every
+   * photo it refers to. `unsaved` marks work that exists in no project file (a recovery).
+   */
+  openDocument(document: FaceDocument, photos: readonly OpenedPhoto[], unsaved: boolean): void {
+    this.start(document, photos, unsaved);
+  }
+
+  /**
+   * A photo the backend baked (Apply). Kept beside the old one, which undo brings back; both
+   * are forgotten when another photo or project replaces the document.
+   */
+  addPhoto(photo: OpenedPhoto): void {
+    this.photos.add(photo);
+  }
+
+  /** The document now matches a project file: `markSaved` and the recovery mark cleared. */
+  markSaved(): void {
+    this.unsavedWithoutHistory = false;
+    this.editor?.markSaved();
+  }
+
+  private start(document: FaceDocument, photos: readonly OpenedPhoto[], unsaved: boolean): void {
+    for (const photo of photos) this.photos.add(photo);
+    this.photos.keepOnly(new Set(photos.map((photo) => photo.photoId)));
+    this.unsavedWithoutHistory = unsaved;
+    const random = this.options.random ?? Math.random;
     if (this.editor) {
       this.editor.replaceDocument(document);
       return;
@@ -74,11 +105,14 @@ export class EditingSession {
     });
     this.client = new SynthesisClient(this.editor, this.options.synthesize, this.results);
     this.client.start();
+    // The client hears only changes after it started; a project's first document may already
+    // hold a mask, so it is handed over once more as a change (a new revision to synthesize).
+    this.editor.replaceDocument(document);
     for (const listener of [...this.listeners]) listener();
   }
 
   /** Whether opening another photo or closing would lose work. */
   get hasUnsavedChanges(): boolean {
-    return this.editor?.hasUnsavedChanges ?? false;
+    return this.unsavedWithoutHistory || (this.editor?.hasUnsavedChanges ?? false);
   }
 }

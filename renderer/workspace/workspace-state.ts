@@ -7,6 +7,7 @@
 import { produce } from 'immer';
 import type { ErrorCode } from '../../shared/ipc/result';
 import type { OpenedPhoto } from '../../shared/photo/photo';
+import type { RecoveryOffer } from '../../shared/project/project-api';
 import type { AppStatus } from '../../shared/status/app-status';
 
 export interface WorkspaceMessage {
@@ -17,9 +18,22 @@ export interface WorkspaceMessage {
   readonly serial: number;
 }
 
+/** The project file the open document belongs to (what "Save" writes and the title shows). */
+export interface ProjectFile {
+  /** Null until it is saved somewhere: a project opened from bytes, or recovered work. */
+  readonly path: string | null;
+  readonly fileName: string;
+}
+
 export interface WorkspaceState {
   readonly status: AppStatus | null;
   readonly photo: OpenedPhoto | null;
+  /** Null for a photo opened on its own and not yet saved as a project. */
+  readonly project: ProjectFile | null;
+  /** A save, an open of a project or an apply is running; the words for the status bar. */
+  readonly busy: string | null;
+  /** Work a crashed session left behind, offered until restored or discarded. */
+  readonly recovery: RecoveryOffer | null;
   /** The file being opened (null name while a native dialog is up), or null when idle. */
   readonly opening: { readonly fileName: string | null } | null;
   readonly message: WorkspaceMessage | null;
@@ -30,12 +44,25 @@ export type WorkspaceAction =
   | { readonly type: 'photo-opening'; readonly fileName: string | null }
   | { readonly type: 'photo-opened'; readonly photo: OpenedPhoto }
   | { readonly type: 'photo-open-cancelled' }
+  | {
+      readonly type: 'project-opened';
+      readonly photo: OpenedPhoto;
+      readonly project: ProjectFile;
+      readonly warnings: readonly string[];
+    }
+  | { readonly type: 'project-saved'; readonly project: ProjectFile }
+  | { readonly type: 'busy'; readonly text: string | null }
+  | { readonly type: 'recovery-offered'; readonly offer: RecoveryOffer | null }
+  | { readonly type: 'info'; readonly text: string }
   | { readonly type: 'failed'; readonly code: ErrorCode; readonly text: string }
   | { readonly type: 'message-dismissed' };
 
 export const initialWorkspaceState: WorkspaceState = {
   status: null,
   photo: null,
+  project: null,
+  busy: null,
+  recovery: null,
   opening: null,
   message: null,
 };
@@ -51,8 +78,43 @@ export const workspaceReducer = produce((draft: WorkspaceState, action: Workspac
       return;
     case 'photo-opened':
       state.photo = action.photo;
+      state.project = null;
       state.opening = null;
       state.message = null;
+      return;
+    case 'project-opened':
+      state.photo = action.photo;
+      state.project = action.project;
+      state.opening = null;
+      state.busy = null;
+      state.recovery = null;
+      state.message =
+        action.warnings.length === 0
+          ? null
+          : {
+              tone: 'info',
+              code: null,
+              text: action.warnings.join(' '),
+              serial: (state.message?.serial ?? 0) + 1,
+            };
+      return;
+    case 'project-saved':
+      state.project = action.project;
+      state.busy = null;
+      return;
+    case 'busy':
+      state.busy = action.text;
+      return;
+    case 'recovery-offered':
+      state.recovery = action.offer;
+      return;
+    case 'info':
+      state.message = {
+        tone: 'info',
+        code: null,
+        text: action.text,
+        serial: (state.message?.serial ?? 0) + 1,
+      };
       return;
     case 'photo-open-cancelled':
       state.opening = null;
@@ -60,6 +122,7 @@ export const workspaceReducer = produce((draft: WorkspaceState, action: Workspac
     case 'failed':
       // The open photo, if any, stays: a failed open must not cost the person their work.
       state.opening = null;
+      state.busy = null;
       state.message = {
         tone: 'error',
         code: action.code,

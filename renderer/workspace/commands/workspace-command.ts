@@ -1,11 +1,12 @@
 /**
- * Workspace commands: actions on the app rather than on the document (opening a photo now;
- * saving and exporting later). Each is a small declarative entry (STYLE.md 8) with an id, a
+ * Workspace commands: actions on the app rather than on the document (opening photos and projects,
+ * saving; exporting later). Each is a small declarative entry (STYLE.md 8) with an id, a
  * label, an optional shortcut and what it does. The toolbar, the keyboard and the Electron
  * menu all run them by id, so each action exists once. Commands that change the document
  * live in renderer/editor/commands/ and go through the editor's history instead.
  */
 import type { PhotoOpener } from '../photo-opener';
+import type { ProjectFiles } from '../project-files';
 
 export interface WorkspaceCommandContext {
   /** The backend can show a native file dialog (Electron); otherwise the page's own picker. */
@@ -13,6 +14,11 @@ export interface WorkspaceCommandContext {
   readonly opener: PhotoOpener;
   /** Opens the page's `<input type=file>` picker; must run inside the user's gesture. */
   readonly pickFileInPage: () => void;
+  readonly projects: ProjectFiles;
+  /** The page's picker for `.faceshop` files (no native dialog). */
+  readonly pickProjectInPage: () => void;
+  /** No native save dialog: ask for the project file's path in the page. */
+  readonly askSavePath: () => void;
 }
 
 export interface WorkspaceCommand {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { workspaceCommands } from '../../../renderer/workspace/commands';
+import type { ProjectFiles, SaveOutcome } from '../../../renderer/workspace/project-files';
 import { describeShortcut, matchesShortcut } from '../../../renderer/workspace/commands/shortcut';
 import {
   createCommandRegistry,
@@ -61,6 +62,9 @@ describe('workspace commands', () => {
       nativeOpenDialog,
       opener: { openFile: vi.fn(), openWithDialog: vi.fn(() => Promise.resolve()) },
       pickFileInPage: vi.fn(),
+      projects: projectFiles('saved'),
+      pickProjectInPage: vi.fn(),
+      askSavePath: vi.fn(),
     });
     const open = workspaceCommands.get('file.open');
     const native = context(true);
@@ -71,4 +75,52 @@ describe('workspace commands', () => {
     open?.run(browser);
     expect(browser.pickFileInPage).toHaveBeenCalledOnce();
   });
+
+  it('Save and Save As ask for a path in the page when there is no file and no native dialog', async () => {
+    const context = (outcome: SaveOutcome): WorkspaceCommandContext => ({
+      nativeOpenDialog: false,
+      opener: { openFile: vi.fn(), openWithDialog: vi.fn(() => Promise.resolve()) },
+      pickFileInPage: vi.fn(),
+      projects: projectFiles(outcome),
+      pickProjectInPage: vi.fn(),
+      askSavePath: vi.fn(),
+    });
+    const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+    for (const id of ['file.save', 'file.saveAs']) {
+      const needsPath = context('needs-path');
+      workspaceCommands.get(id)?.run(needsPath);
+      await flush();
+      expect(needsPath.askSavePath).toHaveBeenCalledOnce();
+      const saved = context('saved');
+      workspaceCommands.get(id)?.run(saved);
+      await flush();
+      expect(saved.askSavePath).not.toHaveBeenCalled();
+    }
+  });
+
+  it('Open Project uses the page picker without a native dialog', () => {
+    const pickProjectInPage = vi.fn();
+    workspaceCommands.get('file.openProject')?.run({
+      nativeOpenDialog: false,
+      opener: { openFile: vi.fn(), openWithDialog: vi.fn(() => Promise.resolve()) },
+      pickFileInPage: vi.fn(),
+      projects: projectFiles('saved'),
+      pickProjectInPage,
+      askSavePath: vi.fn(),
+    });
+    expect(pickProjectInPage).toHaveBeenCalledOnce();
+  });
 });
+
+function projectFiles(outcome: SaveOutcome): ProjectFiles {
+  const done = () => Promise.resolve();
+  return {
+    save: vi.fn(() => Promise.resolve(outcome)),
+    saveAs: vi.fn(() => Promise.resolve(outcome)),
+    openFile: vi.fn(done),
+    openWithDialog: vi.fn(done),
+    checkRecovery: vi.fn(done),
+    restoreRecovery: vi.fn(done),
+    discardRecovery: vi.fn(done),
+  };
+}
