@@ -13,14 +13,22 @@ export interface BrowserHost {
   /** Everything the host wrote to stderr (handler failures are logged there). */
   readonly stderr: () => string;
   stop(): Promise<void>;
+  /** Ends the host the way a crash does (SIGKILL): no clean shutdown, its autosave left behind. */
+  crash(): Promise<void>;
 }
 
-export async function startBrowserHost(): Promise<BrowserHost> {
+export interface BrowserHostOptions {
+  /** The app-data folder for autosaves; the same folder twice lets a test check recovery. */
+  readonly dataDir?: string;
+}
+
+export async function startBrowserHost(options: BrowserHostOptions = {}): Promise<BrowserHost> {
   const entry = path.join(REPO_ROOT, 'dist', 'host', 'main.js');
   if (!existsSync(entry)) {
     throw new Error(`${entry} is missing: run \`npm run build\` first (npm run test:e2e does).`);
   }
-  const child: ChildProcess = spawn(process.execPath, [entry, '--port', '0'], {
+  const dataArgs = options.dataDir === undefined ? [] : ['--data-dir', options.dataDir];
+  const child: ChildProcess = spawn(process.execPath, [entry, '--port', '0', ...dataArgs], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -44,14 +52,16 @@ export async function startBrowserHost(): Promise<BrowserHost> {
     });
   });
 
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    await exited;
+  };
   return {
     url,
     stderr: () => stderr,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      await exited;
-    },
+    stop: () => end('SIGTERM'),
+    crash: () => end('SIGKILL'),
   };
 }
