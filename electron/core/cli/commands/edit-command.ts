@@ -1,13 +1,18 @@
 /** `faceshop edit <photo> --mask <mask.png> …`: one sketch-guided edit of a photo file (DESIGN.md contract 2). */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findModelsDir } from '../../models/models-dir';
 import { EditInputError, editPhoto } from '../../synthesis/edit-photo';
-import { formatFromPath } from '../../synthesis/export-photo';
 import { manifestPathFor, openSynthesisModel } from '../../synthesis/model-loading';
 import { Synthesizer } from '../../synthesis/synthesizer';
 import { CliUsageError, EXIT_FAILURE, EXIT_OK, type CliCommand } from '../cli-command';
-import { parseCommandLine, parseIntegerOption, parseWorkAreaOption } from '../command-line';
+import {
+  parseCommandLine,
+  parseImageOutput,
+  parseIntegerOption,
+  parseWorkAreaOption,
+  writeOutputFile,
+} from '../command-line';
 
 export const editCommand: CliCommand = {
   name: 'edit',
@@ -42,16 +47,8 @@ export const editCommand: CliCommand = {
     });
     if (positionals.length !== 1) throw new CliUsageError('edit takes exactly one photo');
     if (!values.mask) throw new CliUsageError('--mask <mask.png> is required');
-    if (!values.output) throw new CliUsageError('-o <out> is required');
-    const outPath = path.resolve(io.cwd, values.output);
-    const format = formatFromPath(outPath);
-    if (format === null)
-      throw new CliUsageError('the output must end in .png, .jpg, .jpeg, .tif, .tiff or .webp');
+    const { outPath, exportOptions } = parseImageOutput(values.output, values.quality, io.cwd);
     const seed = parseIntegerOption(values.seed, 'seed', 0, 0, 2 ** 32 - 1);
-    const quality =
-      values.quality === undefined
-        ? undefined
-        : parseIntegerOption(values.quality, 'quality', 95, 1, 100);
     const threads =
       values.threads === undefined
         ? undefined
@@ -100,13 +97,11 @@ export const editCommand: CliCommand = {
           },
           seed,
           workArea,
-          export: { format, ...(quality === undefined ? {} : { quality }) },
+          export: exportOptions,
         },
         (line) => io.err(line),
       );
-      const tmp = `${outPath}.${process.pid}.tmp`;
-      await writeFile(tmp, result.bytes);
-      await rename(tmp, outPath);
+      await writeOutputFile(outPath, result.bytes);
       const ms = Object.entries(result.timings)
         .map(([k, v]) => `${k} ${Math.round(v)} ms`)
         .join(', ');

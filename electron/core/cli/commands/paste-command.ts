@@ -3,7 +3,7 @@
  * from the command line. The region of the source becomes sketch and colour strokes (never
  * pixels), is placed on the target, and the network renders it in the target's lighting.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createEmptyDocument } from '../../../../shared/document/create-document';
 import type { FaceDocument } from '../../../../shared/document/document';
@@ -17,14 +17,19 @@ import { findModelsDir } from '../../models/models-dir';
 import { snapPlacement } from '../../paste/paste-placement';
 import { rectPolygon, regionToStrokes } from '../../paste/region-to-strokes';
 import { SketchDomain } from '../../sketch/sketch-domain';
-import { formatFromPath } from '../../synthesis/export-photo';
 import { manifestPathFor, openSynthesisModel } from '../../synthesis/model-loading';
 import { photoSourceFromBytes } from '../../synthesis/photo-source';
 import { renderDocument } from '../../synthesis/render-document';
 import { Synthesizer } from '../../synthesis/synthesizer';
 import { checkWorkArea } from '../../synthesis/work-area';
 import { CliUsageError, EXIT_FAILURE, EXIT_OK, type CliCommand } from '../cli-command';
-import { parseCommandLine, parseIntegerOption, parseWorkAreaOption } from '../command-line';
+import {
+  parseCommandLine,
+  parseImageOutput,
+  parseIntegerOption,
+  parseWorkAreaOption,
+  writeOutputFile,
+} from '../command-line';
 
 function parseNumbers(value: string, count: number, name: string, example: string): number[] {
   const parts = value.split(',').map((p) => Number(p.trim()));
@@ -65,17 +70,9 @@ export const pasteCommand: CliCommand = {
     if (positionals.length !== 1) throw new CliUsageError('paste takes exactly one target photo');
     if (!values.source) throw new CliUsageError('--source <photo> is required');
     if (!values.region) throw new CliUsageError('--region <part|x,y,w,h> is required');
-    if (!values.output) throw new CliUsageError('-o <out> is required');
     const resolve = (p: string): string => path.resolve(io.cwd, p);
-    const outPath = resolve(values.output);
-    const format = formatFromPath(outPath);
-    if (format === null)
-      throw new CliUsageError('the output must end in .png, .jpg, .jpeg, .tif, .tiff or .webp');
+    const { outPath, exportOptions } = parseImageOutput(values.output, values.quality, io.cwd);
     const seed = parseIntegerOption(values.seed, 'seed', 0, 0, 2 ** 32 - 1);
-    const quality =
-      values.quality === undefined
-        ? undefined
-        : parseIntegerOption(values.quality, 'quality', 95, 1, 100);
 
     const targetPath = resolve(positionals[0] as string);
     const sourcePath = resolve(values.source);
@@ -192,13 +189,14 @@ export const pasteCommand: CliCommand = {
     const { model, inference } = await openSynthesisModel(manifest);
     try {
       const synth = new Synthesizer(inference, model.manifest.nativeResolution);
-      const rendered = await renderDocument(synth, target, targetBytes as Buffer, document, {
-        format,
-        ...(quality === undefined ? {} : { quality }),
-      });
-      const tmp = `${outPath}.${process.pid}.tmp`;
-      await writeFile(tmp, rendered.bytes);
-      await rename(tmp, outPath);
+      const rendered = await renderDocument(
+        synth,
+        target,
+        targetBytes as Buffer,
+        document,
+        exportOptions,
+      );
+      await writeOutputFile(outPath, rendered.bytes);
       io.err(`wrote ${outPath} (${rendered.region?.changedPixels ?? 0} pixels changed)`);
       return EXIT_OK;
     } finally {

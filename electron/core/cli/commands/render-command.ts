@@ -1,17 +1,20 @@
 /** `faceshop render <project.faceshop> -o <out>`: a saved project's edit at full resolution. */
-import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findModelsDir } from '../../models/models-dir';
 import { ProjectFileError } from '../../project/project-file-error';
 import { readProjectFile } from '../../project/read-project-file';
-import { formatFromPath } from '../../synthesis/export-photo';
 import { manifestPathFor, openSynthesisModel } from '../../synthesis/model-loading';
 import { RenderInputError, renderProject } from '../../synthesis/render-project';
 import { PhotoReadError } from '../../synthesis/photo-source';
 import { Synthesizer } from '../../synthesis/synthesizer';
 import type { InferenceService } from '../../inference/inference-service';
 import { CliUsageError, EXIT_FAILURE, EXIT_OK, type CliCommand } from '../cli-command';
-import { parseCommandLine, parseIntegerOption } from '../command-line';
+import {
+  parseCommandLine,
+  parseImageOutput,
+  parseIntegerOption,
+  writeOutputFile,
+} from '../command-line';
 
 export const renderCommand: CliCommand = {
   name: 'render',
@@ -36,15 +39,7 @@ export const renderCommand: CliCommand = {
       threads: { type: 'string' },
     });
     if (positionals.length !== 1) throw new CliUsageError('render takes exactly one project');
-    if (!values.output) throw new CliUsageError('-o <out> is required');
-    const outPath = path.resolve(io.cwd, values.output);
-    const format = formatFromPath(outPath);
-    if (format === null)
-      throw new CliUsageError('the output must end in .png, .jpg, .jpeg, .tif, .tiff or .webp');
-    const quality =
-      values.quality === undefined
-        ? undefined
-        : parseIntegerOption(values.quality, 'quality', 95, 1, 100);
+    const { outPath, exportOptions } = parseImageOutput(values.output, values.quality, io.cwd);
     const threads =
       values.threads === undefined
         ? undefined
@@ -97,13 +92,11 @@ export const renderCommand: CliCommand = {
           photo: photo.bytes,
           photoLabel: photo.record.fileName ?? path.basename(projectPath),
           synthesizer,
-          export: { format, ...(quality === undefined ? {} : { quality }) },
+          export: exportOptions,
         },
         (line) => io.err(line),
       );
-      const tmp = `${outPath}.${process.pid}.tmp`;
-      await writeFile(tmp, result.bytes);
-      await rename(tmp, outPath);
+      await writeOutputFile(outPath, result.bytes);
       io.err(
         `wrote ${outPath} (${result.width}×${result.height}; ${result.synthesized ? `${result.changedPixels} pixels changed` : 'the photo as saved'})`,
       );

@@ -1,11 +1,11 @@
 /** `faceshop sketch <photo> -o <sketch.png>`: the photo in the sketch domain (DESIGN.md contract 2). */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findModelsDir, SKETCH_DOMAIN_FILE } from '../../models/models-dir';
 import { SketchDomain, sketchPhotoFile } from '../../sketch/sketch-domain';
 import { photoSourceFromBytes } from '../../synthesis/photo-source';
 import { CliUsageError, EXIT_FAILURE, EXIT_OK, type CliCommand } from '../cli-command';
-import { parseCommandLine } from '../command-line';
+import { parseCommandLine, writeOutputFile } from '../command-line';
 
 export const sketchCommand: CliCommand = {
   name: 'sketch',
@@ -47,9 +47,7 @@ export const sketchCommand: CliCommand = {
     const sketcher = await SketchDomain.open(modelsDir);
     try {
       const result = await sketchPhotoFile(sketcher, bytes, (line) => io.err(line));
-      const tmp = `${outPath}.${process.pid}.tmp`;
-      await writeFile(tmp, result.png);
-      await rename(tmp, outPath);
+      await writeOutputFile(outPath, result.png);
       const share = (100 * result.linePixels) / (result.width * result.height);
       io.err(
         `wrote ${outPath}: ${result.width}×${result.height}, ${share.toFixed(2)}% line pixels, ${Math.round(performance.now() - started)} ms`,
