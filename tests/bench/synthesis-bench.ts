@@ -26,6 +26,7 @@ import { guidanceFromStrokes } from '../../electron/core/synthesis/guidance';
 import { pasteBack } from '../../electron/core/synthesis/paste-back';
 import { photoSourceFromBytes } from '../../electron/core/synthesis/photo-source';
 import { Synthesizer } from '../../electron/core/synthesis/synthesizer';
+import { gradientRaw } from '../support/photo-fixtures';
 import { MODEL_MANIFEST, REPO_ROOT } from '../support/repo-paths';
 
 interface Case {
@@ -67,21 +68,8 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [value, performance.now() - t];
 }
 
-async function photo24mp(): Promise<Buffer> {
-  const width = 6000;
-  const height = 4000;
-  const data = Buffer.alloc(width * height * 3);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = 3 * (y * width + x);
-      data[i] = (x * 255) / width;
-      data[i + 1] = (y * 255) / height;
-      data[i + 2] = 128 + 60 * Math.sin((x + y) / 40);
-    }
-  }
-  return sharp(data, { raw: { width, height, channels: 3 } })
-    .jpeg({ quality: 92 })
-    .toBuffer();
+function photo24mp(): Promise<Buffer> {
+  return gradientRaw(6000, 4000, 0, 40).jpeg({ quality: 92 }).toBuffer();
 }
 
 async function main(): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import { crc32 } from 'node:zlib';
 import { deflateSync } from 'node:zlib';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 
 export interface SolidColour {
   readonly r: number;
@@ -150,4 +150,18 @@ export function closeTo(actual: SolidColour, expected: SolidColour, tolerance = 
     Math.abs(actual.g - expected.g) <= tolerance &&
     Math.abs(actual.b - expected.b) <= tolerance
   );
+}
+
+/** A smooth gradient with detail, every pixel distinct enough to notice a change. */
+export function gradientRaw(width: number, height: number, phase = 0, period = 9): Sharp {
+  const data = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = 3 * (y * width + x);
+      data[i] = (x * 255) / width;
+      data[i + 1] = (y * 255) / height;
+      data[i + 2] = 128 + 60 * Math.sin((x + y + phase) / period);
+    }
+  }
+  return sharp(data, { raw: { width, height, channels: 3 } });
 }

@@ -3,26 +3,12 @@
  * a document with every layer type, a PhotoStore holding its photos, and helpers to take a
  * saved archive apart and put it back together with one part changed.
  */
-import sharp from 'sharp';
 import yauzl from 'yauzl';
 import { createEmptyDocument, type FaceDocument, type Stroke } from '../../shared/document';
 import { openPhoto } from '../../electron/core/photos/open-photo';
 import { PhotoStore } from '../../electron/core/photos/photo-store';
+import { gradientRaw } from './photo-fixtures';
 import { buildZip, type RawEntry } from './raw-zip';
-
-/** A smooth gradient with detail, every pixel distinct enough to notice a change. */
-export function gradientRaw(width: number, height: number, phase = 0) {
-  const data = Buffer.alloc(width * height * 3);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = 3 * (y * width + x);
-      data[i] = (x * 255) / width;
-      data[i + 1] = (y * 255) / height;
-      data[i + 2] = 128 + 60 * Math.sin((x + y + phase) / 9);
-    }
-  }
-  return sharp(data, { raw: { width, height, channels: 3 } });
-}
 
 export async function gradientJpeg(width = 160, height = 200, phase = 0): Promise<Uint8Array> {
   return new Uint8Array(await gradientRaw(width, height, phase).jpeg({ quality: 90 }).toBuffer());

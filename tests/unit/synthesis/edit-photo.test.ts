@@ -3,7 +3,7 @@
  * size out, bit-identical outside the feathered mask, changed inside; EXIF orientation; clear
  * refusals; and latest-wins for the editor's requests.
  */
-import sharp, { type Sharp } from 'sharp';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InferenceService } from '../../../electron/core/inference/inference-service';
 import {
@@ -20,6 +20,7 @@ import {
 } from '../../../electron/core/synthesis/photo-source';
 import { SynthesisService } from '../../../electron/core/synthesis/synthesis-service';
 import { Synthesizer } from '../../../electron/core/synthesis/synthesizer';
+import { gradientRaw } from '../../support/photo-fixtures';
 import { MODEL_MANIFEST } from '../../support/repo-paths';
 
 let inference: InferenceService;
@@ -31,18 +32,7 @@ beforeAll(async () => {
 afterAll(() => inference.dispose());
 
 /** A smooth colourful gradient with fine detail: every pixel distinct enough to notice changes. */
-function gradientPhoto(width: number, height: number): Sharp {
-  const data = Buffer.alloc(width * height * 3);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = 3 * (y * width + x);
-      data[i] = (x * 255) / width;
-      data[i + 1] = (y * 255) / height;
-      data[i + 2] = 128 + 60 * Math.sin((x + y) / 40);
-    }
-  }
-  return sharp(data, { raw: { width, height, channels: 3 } });
-}
+const gradientPhoto = (width: number, height: number) => gradientRaw(width, height, 0, 40);
 
 async function maskPng(
   width: number,
