@@ -7,6 +7,7 @@ import type { BackendHandlers } from '../../shared/ipc/contract';
 import { fail, ok } from '../../shared/ipc/result';
 import path from 'node:path';
 import { DEFAULT_MODEL_MANIFEST } from './models/models-dir';
+import { createPasteHandlers } from './paste/paste-handlers';
 import { openPhoto } from './photos/open-photo';
 import type { PhotoStore } from './photos/photo-store';
 import {
@@ -79,5 +80,7 @@ export function createBackendHandlers(deps: BackendDependencies): BackendHandler
     },
 
     ...createProjectHandlers(deps),
+
+    ...createPasteHandlers(deps),
   };
 }

@@ -18,6 +18,7 @@ import {
   SaveProjectRequestSchema,
   SavedProjectSchema,
 } from '../project/project-api';
+import { ConvertPasteRegionRequestSchema, ConvertedPasteRegionSchema } from '../paste/paste-api';
 import {
   ApplyResultRequestSchema,
   SynthesizeRequestSchema,
@@ -112,6 +113,15 @@ export const backendContract = {
     channel: 'faceshop:discard-recovery',
     request: z.void(),
     response: z.null(),
+  },
+  /**
+   * Smart copy-paste: a selection on a source photo (one opened with `openPhoto`) becomes the
+   * mask, sketch and colour strokes of a pasted-region layer, in region coordinates.
+   */
+  convertPasteRegion: {
+    channel: 'faceshop:convert-paste-region',
+    request: ConvertPasteRegionRequestSchema,
+    response: ConvertedPasteRegionSchema,
   },
 } as const satisfies Record<string, MethodSpec>;
 

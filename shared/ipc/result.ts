@@ -30,6 +30,11 @@ export const ErrorCodeSchema = z.enum([
   'project-too-new',
   /** The project could not be written (disk full, no permission); the old file is intact. */
   'project-save-failed',
+  /**
+   * Smart copy-paste: the selection or the source work area cannot be converted (outside the
+   * photo or the work area, too small, covering nothing).
+   */
+  'paste-selection-invalid',
   /** The synthesis model is missing, damaged, or could not start; the message says which. */
   'model-unavailable',
   /** The call could not reach the backend or its reply was malformed. */

@@ -44,6 +44,7 @@ function fakeHandlers(overrides: Partial<BackendHandlers> = {}): BackendHandlers
     checkRecovery: () => Promise.resolve(ok(null)),
     restoreRecovery: () => Promise.resolve(fail('unsupported', 'no recovery')),
     discardRecovery: () => Promise.resolve(ok(null)),
+    convertPasteRegion: () => Promise.resolve(fail('photo-not-found', 'no source')),
     ...overrides,
   };
 }

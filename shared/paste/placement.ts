@@ -1,0 +1,79 @@
+/**
+ * Where a pasted region goes on the target, and where it snaps to while the person places it.
+ *
+ * By default a region lands at the same place relative to the target's work area as it had in
+ * the source's, scaled by the ratio of the two squares: with both squares framing a face the way
+ * the network was trained, a pasted eye lands on the target's eye. While the person moves it,
+ * the region's origin (the selection's centre) snaps onto the nearest aligned face part of the
+ * target — an eye, both eyes, the nose, the mouth — when it comes within a few percent of the
+ * work area of it, so a transplanted feature sits exactly where the target's own one was.
+ */
+import type { PlacementTransform, Point } from '../document/transform';
+import type { WorkArea } from '../document/work-area';
+import { facePartRect, type FacePartName } from './face-parts';
+
+export function defaultPlacement(
+  origin: Point,
+  sourceArea: WorkArea,
+  targetArea: WorkArea,
+): PlacementTransform {
+  const scale = targetArea.size / sourceArea.size;
+  return {
+    x: targetArea.x + (origin.x - sourceArea.x) * scale,
+    y: targetArea.y + (origin.y - sourceArea.y) * scale,
+    scale,
+    angle: 0,
+  };
+}
+
+/** The parts a pasted region snaps onto (brows sit too close to the eyes to tell apart). */
+export const SNAP_PARTS: readonly FacePartName[] = [
+  'left-eye',
+  'right-eye',
+  'both-eyes',
+  'nose',
+  'mouth',
+];
+
+/** How near, as a fraction of the target work area's side, a region's origin snaps to a part. */
+export const SNAP_TOLERANCE = 0.045;
+
+export function facePartCentre(part: FacePartName, area: WorkArea): Point {
+  const rect = facePartRect(part, area);
+  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+}
+
+export interface SnappedPoint {
+  readonly point: Point;
+  /** The part it snapped to, or null when none was near enough. */
+  readonly part: FacePartName | null;
+}
+
+/** `point` moved onto the nearest snap part's centre within the tolerance, else unchanged. */
+export function snapToFacePart(
+  point: Point,
+  targetArea: WorkArea,
+  tolerance = SNAP_TOLERANCE,
+): SnappedPoint {
+  let best: SnappedPoint = { point, part: null };
+  let bestDistance = tolerance * targetArea.size;
+  for (const part of SNAP_PARTS) {
+    const centre = facePartCentre(part, targetArea);
+    const distance = Math.hypot(centre.x - point.x, centre.y - point.y);
+    if (distance <= bestDistance) {
+      bestDistance = distance;
+      best = { point: centre, part };
+    }
+  }
+  return best;
+}
+
+/** A transform's position snapped (scale and angle kept). */
+export function snapPlacement(
+  transform: PlacementTransform,
+  targetArea: WorkArea,
+  tolerance = SNAP_TOLERANCE,
+): PlacementTransform {
+  const { point } = snapToFacePart(transform, targetArea, tolerance);
+  return { ...transform, x: point.x, y: point.y };
+}
