@@ -38,6 +38,7 @@ if (!existsSync(builder)) {
   process.exit(1);
 }
 
+/** @param {string} command @param {string[]} args */
 const run = (command, args) => {
   const result = spawnSync(command, args, {
     stdio: 'inherit',

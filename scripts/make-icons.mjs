@@ -20,6 +20,7 @@ process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 export const LINUX_SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
 export const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
 /** ICNS entry types (Apple's icns format) and the pixel size each holds, PNG-compressed. */
+/** @type {[string, number][]} */
 export const ICNS_ENTRIES = [
   ['icp4', 16],
   ['icp5', 32],
@@ -37,6 +38,7 @@ export const ICNS_ENTRIES = [
 const svg = await readFile('build/icon.svg');
 /** @type {Map<number, Buffer>} */
 const rendered = new Map();
+/** @param {number} size */
 async function png(size) {
   let bytes = rendered.get(size);
   if (!bytes) {
@@ -64,6 +66,7 @@ await writeFile(
 console.log('icons: build/icon.png, build/icons/*.png, build/icon.ico, build/icon.icns');
 
 /** ICONDIR + one ICONDIRENTRY per image + the PNGs; 256 is written as 0 (the format's rule). */
+/** @param {[number, Buffer][]} images */
 function ico(images) {
   const header = Buffer.alloc(6 + 16 * images.length);
   header.writeUInt16LE(0, 0);
@@ -86,6 +89,7 @@ function ico(images) {
 }
 
 /** 'icns' + total length, then per entry: type, length including its 8-byte header, PNG. */
+/** @param {[string, Buffer][]} entries */
 function icns(entries) {
   const parts = entries.map(([type, data]) => {
     const head = Buffer.alloc(8);

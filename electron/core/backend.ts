@@ -18,6 +18,9 @@ import {
 import type { RecoveryStore } from './project/recovery-store';
 import { readModelStatus } from './status/model-status';
 import { EditorSynthesis } from './synthesis/editor-synthesis';
+import { createSettingsHandlers } from './settings/settings-handlers';
+import type { SettingsStore } from './settings/settings-store';
+import type { OpenFileRequest } from '../../shared/settings/settings';
 
 /** Asks the person for a photo file; resolves to its absolute path, or null if they cancel. */
 export type PhotoFileChooser = () => Promise<string | null>;
@@ -39,6 +42,12 @@ export interface BackendDependencies {
    * disposes it at quit; by default the session runs on the calling thread.
    */
   readonly synthesis?: EditorSynthesis;
+  /** Preferences and recent files in the app's data folder; null where none are kept. */
+  readonly settings?: SettingsStore | null;
+  /** The first-run screen's sample photo (electron/core/models/resource-paths.ts). */
+  readonly samplePhoto?: string | null;
+  /** Files the operating system asked to open before the page listened (Electron only). */
+  readonly openFileRequests?: { take(): OpenFileRequest[] } | null;
 }
 
 export function createBackendHandlers(deps: BackendDependencies): BackendHandlers {
@@ -58,8 +67,11 @@ export function createBackendHandlers(deps: BackendDependencies): BackendHandler
       });
     },
 
-    openPhoto(request) {
-      return openPhoto(request, deps.photos);
+    async openPhoto(request) {
+      const opened = await openPhoto(request, deps.photos);
+      if (opened.ok && request.source === 'path')
+        deps.settings?.recordRecentFile(request.path, 'photo');
+      return opened;
     },
 
     async openPhotoFromDialog() {
@@ -68,7 +80,9 @@ export function createBackendHandlers(deps: BackendDependencies): BackendHandler
       }
       const chosen = await deps.choosePhotoFile();
       if (chosen === null) return ok(null);
-      return openPhoto({ source: 'path', path: chosen }, deps.photos);
+      const opened = await openPhoto({ source: 'path', path: chosen }, deps.photos);
+      if (opened.ok) deps.settings?.recordRecentFile(chosen, 'photo');
+      return opened;
     },
 
     synthesize(request) {
@@ -80,6 +94,16 @@ export function createBackendHandlers(deps: BackendDependencies): BackendHandler
     },
 
     ...createProjectHandlers(deps),
+
+    ...createSettingsHandlers({
+      appVersion: deps.appVersion,
+      modelsDir: deps.modelsDir,
+      photos: deps.photos,
+      settings: deps.settings ?? null,
+      inference: synthesis,
+      samplePhoto: deps.samplePhoto ?? null,
+      openFileRequests: deps.openFileRequests ?? null,
+    }),
 
     ...createPasteHandlers(deps),
   };

@@ -14,6 +14,9 @@ import { createDispatcher } from '../../shared/ipc/dispatcher';
 import { APP_VERSION } from '../core/app-version';
 import { createBackendHandlers } from '../core/backend';
 import { DEFAULT_MODEL_MANIFEST } from '../core/models/models-dir';
+import { resolveResourcePaths } from '../core/models/resource-paths';
+import { inferenceSettingsOf } from '../core/settings/settings-handlers';
+import { SETTINGS_FILE_NAME, SettingsStore } from '../core/settings/settings-store';
 import { PhotoStore } from '../core/photos/photo-store';
 import { installedModel } from '../core/project/installed-model';
 import { RecoveryStore } from '../core/project/recovery-store';
@@ -29,23 +32,34 @@ async function main(): Promise<void> {
     throw new Error(`--port must be a port number, got ${values.port}`);
   }
 
-  // The bundle lives in dist/host/, beside dist/renderer/; models/ is at the repository root.
+  // The bundle lives in dist/host/, beside dist/renderer/; models/ and the sample photo are
+  // found the way the app and the CLI find them (FACESHOP_MODELS_DIR, else upward).
   const bundleDir = import.meta.dirname;
-  const modelsDir = path.resolve(bundleDir, '..', '..', 'models');
+  const resources = resolveResourcePaths({ kind: 'checkout', startDir: bundleDir });
+  const modelsDir = resources.modelsDir ?? path.resolve(bundleDir, '..', '..', 'models');
   const photos = new PhotoStore();
-  // The same worker-thread inference as the app, so e2e timings are the app's.
-  const synthesis = new EditorSynthesis({
-    manifestPath: path.join(modelsDir, DEFAULT_MODEL_MANIFEST),
-    photos,
-    inference: { workerPath: path.join(bundleDir, 'inference-worker.js') },
-  });
-  synthesis.load().catch(() => undefined);
-  // Autosaves go where --data-dir says (a test that restarts the host to check recovery passes
-  // the same folder twice), else to a folder of this host's own, so parallel hosts never meet.
+  // Autosaves and settings go where --data-dir says (a test that restarts the host to check
+  // recovery passes the same folder twice), else to a folder of this host's own, so parallel
+  // hosts never meet.
   const ownDataDir =
     values['data-dir'] === undefined
       ? await mkdtemp(path.join(tmpdir(), 'faceshop-host-data-'))
       : null;
+  const settings = await SettingsStore.open({
+    filePath: path.join(values['data-dir'] ?? (ownDataDir as string), SETTINGS_FILE_NAME),
+  });
+  const { preference, threads } = inferenceSettingsOf(settings.current());
+  // The same worker-thread inference as the app, so e2e timings are the app's.
+  const synthesis = new EditorSynthesis({
+    manifestPath: path.join(modelsDir, DEFAULT_MODEL_MANIFEST),
+    photos,
+    inference: {
+      workerPath: path.join(bundleDir, 'inference-worker.js'),
+      preference,
+      ...(threads === undefined ? {} : { threads }),
+    },
+  });
+  synthesis.load().catch(() => undefined);
   const recovery = await RecoveryStore.open({
     folder: values['data-dir'] ?? (ownDataDir as string),
     photos,
@@ -61,6 +75,8 @@ async function main(): Promise<void> {
     chooseProjectSavePath: null,
     recovery,
     synthesis,
+    settings,
+    samplePhoto: resources.samplePhoto,
   });
   const host = await startHostServer({
     rendererDir: path.join(bundleDir, '..', 'renderer'),

@@ -12,7 +12,10 @@ import { PhotoStore } from '../core/photos/photo-store';
 import { installedModel } from '../core/project/installed-model';
 import { RecoveryStore } from '../core/project/recovery-store';
 import { EditorSynthesis } from '../core/synthesis/editor-synthesis';
+import { inferenceSettingsOf } from '../core/settings/settings-handlers';
+import { SETTINGS_FILE_NAME, SettingsStore } from '../core/settings/settings-store';
 import { buildAppMenu } from './app-menu';
+import { fileToOpenFromArgs, OpenFileRequests } from './open-file-requests';
 import { resolveAppPaths } from './app-paths';
 import { declareAppScheme, serveRenderer } from './app-protocol';
 import { registerBackendHandlers } from './ipc-registration';
@@ -22,22 +25,37 @@ import { installAppGuards, installSessionGuards } from './security';
 import { createMainWindow } from './window-factory';
 
 const testHooks = process.env.FACESHOP_TEST_HOOKS === '1';
+/** Projects and photos the operating system asks to open (double-click, second launch). */
+const openFileRequests = new OpenFileRequests();
 
 function openMainWindow(preloadFile: string): BrowserWindow {
-  return createMainWindow({ preloadFile, testHooks });
+  const window = createMainWindow({ preloadFile, testHooks });
+  openFileRequests.attach(window);
+  return window;
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
   const paths = resolveAppPaths();
+  // Without a models folder the status says "Model not installed" and names this place.
+  const modelsDir = paths.modelsDir ?? path.join(process.resourcesPath, 'models');
   installSessionGuards(session.defaultSession);
   serveRenderer(paths.rendererDir);
   const photos = new PhotoStore();
+  const settings = await SettingsStore.open({
+    filePath: path.join(paths.userDataDir, SETTINGS_FILE_NAME),
+    caseInsensitivePaths: process.platform === 'win32' || process.platform === 'darwin',
+  });
+  const { preference, threads } = inferenceSettingsOf(settings.current());
   // Inference runs in a worker thread so a run never blocks IPC, menus or dialogs.
   const synthesis = new EditorSynthesis({
-    manifestPath: path.join(paths.modelsDir, DEFAULT_MODEL_MANIFEST),
+    manifestPath: path.join(modelsDir, DEFAULT_MODEL_MANIFEST),
     photos,
-    inference: { workerPath: path.join(import.meta.dirname, 'inference-worker.js') },
+    inference: {
+      workerPath: paths.inferenceWorker,
+      preference,
+      ...(threads === undefined ? {} : { threads }),
+    },
   });
   // Load the model while the person picks a photo; a failure is reported on first use.
   synthesis.load().catch(() => undefined);
@@ -48,22 +66,38 @@ async function start(): Promise<void> {
     folder: path.join(app.getPath('userData'), 'recovery'),
     photos,
     appVersion: APP_VERSION,
-    model: () => installedModel(paths.modelsDir),
+    model: () => installedModel(modelsDir),
   });
   app.on('will-quit', () => recovery.closeSync());
   registerBackendHandlers(
     createBackendHandlers({
       appVersion: APP_VERSION,
-      modelsDir: paths.modelsDir,
+      modelsDir,
       photos,
       choosePhotoFile: choosePhotoWithDialog,
       chooseProjectFile: chooseProjectWithDialog,
       chooseProjectSavePath: chooseProjectSavePathWithDialog,
       recovery,
       synthesis,
+      settings,
+      samplePhoto: paths.samplePhoto,
+      openFileRequests,
     }),
   );
-  Menu.setApplicationMenu(buildAppMenu());
+  // File → Open Recent follows the recent files as they change.
+  const rebuildMenu = () =>
+    Menu.setApplicationMenu(
+      buildAppMenu({
+        recentFiles: settings.current().recentFiles,
+        openRecent: (file) => openFileRequests.open(file),
+        clearRecent: () => void settings.clearRecentFiles(),
+      }),
+    );
+  rebuildMenu();
+  settings.onChange(rebuildMenu);
+  app.on('will-quit', () => void settings.flush());
+  const launchedWith = fileToOpenFromArgs(process.argv, process.cwd());
+  if (launchedWith !== null) openFileRequests.open(launchedWith);
   openMainWindow(paths.preloadFile);
 
   app.on('activate', () => {
@@ -78,7 +112,14 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   installAppGuards();
   declareAppScheme();
-  app.on('second-instance', () => {
+  // macOS: a double-clicked project, also before the app is ready.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openFileRequests.open(file);
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const file = fileToOpenFromArgs(argv, workingDirectory);
+    if (file !== null) openFileRequests.open(file);
     const window = BrowserWindow.getAllWindows()[0];
     if (window) {
       if (window.isMinimized()) window.restore();

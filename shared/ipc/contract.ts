@@ -8,6 +8,12 @@
  */
 import { z } from 'zod';
 import { AppStatusSchema } from '../status/app-status';
+import { AboutInfoSchema } from '../status/about';
+import {
+  LoadedSettingsSchema,
+  OpenFileRequestSchema,
+  SettingsPatchSchema,
+} from '../settings/settings';
 import { OpenPhotoRequestSchema, OpenedPhotoSchema } from '../photo/photo';
 import {
   AutosaveRequestSchema,
@@ -108,6 +114,47 @@ export const backendContract = {
     request: z.void(),
     response: OpenedProjectSchema,
   },
+  /** The person's preferences, with what was wrong with the stored file (issue 9). */
+  getSettings: {
+    channel: 'faceshop:get-settings',
+    request: z.void(),
+    response: LoadedSettingsSchema,
+  },
+  /**
+   * Changes some preferences and stores them. A new execution provider or thread count reopens
+   * the model: `getStatus` says `not-loaded` until it is up again.
+   */
+  updateSettings: {
+    channel: 'faceshop:update-settings',
+    request: SettingsPatchSchema,
+    response: LoadedSettingsSchema,
+  },
+  clearRecentFiles: {
+    channel: 'faceshop:clear-recent-files',
+    request: z.void(),
+    response: LoadedSettingsSchema,
+  },
+  /** Help → About: app, model and runtime versions. */
+  getAbout: {
+    channel: 'faceshop:get-about',
+    request: z.void(),
+    response: AboutInfoSchema,
+  },
+  /** Opens the sample photo installed with the app (the first-run screen's "Try it"). */
+  openSamplePhoto: {
+    channel: 'faceshop:open-sample-photo',
+    request: z.void(),
+    response: OpenedPhotoSchema,
+  },
+  /**
+   * Files the operating system asked the app to open before the page listened (a double-clicked
+   * project); later ones arrive as `openFile` events. Empty in the browser host.
+   */
+  takeOpenFileRequests: {
+    channel: 'faceshop:take-open-file-requests',
+    request: z.void(),
+    response: z.array(OpenFileRequestSchema),
+  },
   /** Throw away the work a crashed session left behind. */
   discardRecovery: {
     channel: 'faceshop:discard-recovery',
@@ -131,11 +178,22 @@ export const MenuCommandSchema = z.enum([
   'file.openProject',
   'file.save',
   'file.saveAs',
+  'edit.undo',
+  'edit.redo',
+  'view.zoomIn',
+  'view.zoomOut',
+  'view.fit',
+  'view.actualPixels',
+  'app.preferences',
+  'help.shortcuts',
+  'help.about',
 ]);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 
 export const eventContract = {
   menuCommand: { channel: 'faceshop:menu-command', payload: MenuCommandSchema },
+  /** Open a file main was asked to open: File → Open Recent, a double-clicked project. */
+  openFile: { channel: 'faceshop:open-file', payload: OpenFileRequestSchema },
 } as const satisfies Record<string, { readonly channel: string; readonly payload: z.ZodType }>;
 
 export type BackendContract = typeof backendContract;

@@ -216,3 +216,17 @@ export function fileNameOf(filePath: string): string {
   const parts = filePath.split(/[\\/]/);
   return parts[parts.length - 1] || filePath;
 }
+
+/** A file to open by path, from File → Open Recent or the operating system (double-click). */
+export const OpenFileRequestSchema = z.object({
+  path: z.string().min(1).max(4096),
+  kind: z.enum(['photo', 'project']),
+});
+export type OpenFileRequest = z.infer<typeof OpenFileRequestSchema>;
+
+const PROJECT_FILE_EXTENSION = '.faceshop';
+
+/** What a path opens as: `.faceshop` files are projects, everything else is tried as a photo. */
+export function openFileKindOf(filePath: string): OpenFileRequest['kind'] {
+  return filePath.toLowerCase().endsWith(PROJECT_FILE_EXTENSION) ? 'project' : 'photo';
+}

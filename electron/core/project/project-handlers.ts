@@ -11,6 +11,7 @@ import { installedModel } from './installed-model';
 import { openProject } from './open-project';
 import { defaultProjectName, withProjectExtension } from './project-paths';
 import type { RecoveryStore } from './recovery-store';
+import type { SettingsStore } from '../settings/settings-store';
 import { saveProjectFile } from './save-project';
 
 /** Asks the person for a project file to open; its absolute path, or null if they cancel. */
@@ -28,6 +29,8 @@ export interface ProjectHandlerDependencies {
   readonly chooseProjectSavePath: ProjectSavePathChooser | null;
   /** Autosave and crash recovery in the app's data folder; null where there is none. */
   readonly recovery: RecoveryStore | null;
+  /** Opened and saved projects go to the recent files (issue 9). */
+  readonly settings?: SettingsStore | null;
 }
 
 export type ProjectHandlers = Pick<
@@ -64,6 +67,7 @@ export function createProjectHandlers(deps: ProjectHandlerDependencies): Project
       if (!saved.ok) return saved;
       // The file now holds the work; a crash from here on should not offer an older autosave.
       await deps.recovery?.forgetAutosave();
+      deps.settings?.recordRecentFile(target, 'project');
       const { savedAt, warnings } = saved.value;
       return ok({
         path: target,
@@ -73,8 +77,11 @@ export function createProjectHandlers(deps: ProjectHandlerDependencies): Project
       });
     },
 
-    openProject(request) {
-      return openProject(request, deps.photos);
+    async openProject(request) {
+      const opened = await openProject(request, deps.photos);
+      if (opened.ok && request.source === 'path')
+        deps.settings?.recordRecentFile(request.path, 'project');
+      return opened;
     },
 
     async openProjectFromDialog() {
@@ -83,7 +90,9 @@ export function createProjectHandlers(deps: ProjectHandlerDependencies): Project
       }
       const chosen = await deps.chooseProjectFile();
       if (chosen === null) return ok(null);
-      return openProject({ source: 'path', path: chosen }, deps.photos);
+      const opened = await openProject({ source: 'path', path: chosen }, deps.photos);
+      if (opened.ok) deps.settings?.recordRecentFile(chosen, 'project');
+      return opened;
     },
 
     autosave({ document, projectPath }) {

@@ -101,6 +101,13 @@ export class SettingsStore {
     });
   }
 
+  /** `addRecentFile` for code that must not wait or fail (an open that already succeeded). */
+  recordRecentFile(filePath: string, kind: RecentFile['kind']): void {
+    this.addRecentFile(filePath, kind).catch((error: unknown) =>
+      console.warn(`[faceshop] the recent files could not be saved: ${String(error)}`),
+    );
+  }
+
   async removeRecentFile(filePath: string): Promise<void> {
     const kept = this.settings.recentFiles.filter((f) => f.path !== filePath);
     if (kept.length !== this.settings.recentFiles.length) {

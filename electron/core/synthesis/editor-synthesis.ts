@@ -21,7 +21,9 @@ import type {
   SynthesizeResponse,
 } from '../../../shared/synthesis/synthesis-api';
 import { decodePhoto } from '../imaging/decode-photo';
+import type { ProviderPreference } from '../inference/execution-provider';
 import type { InferenceServiceOptions } from '../inference/inference-service';
+import { PROVIDER_SETTING_LABELS } from '../../../shared/settings/settings';
 import { ModelLoadError } from '../inference/model-manifest';
 import type { PhotoAsset, PhotoStore } from '../photos/photo-store';
 import { guidanceFromStrokes, isEmptyMask } from './guidance';
@@ -49,8 +51,12 @@ export class EditorSynthesis {
   private loading: Promise<LoadedModel> | null = null;
   /** What the last load attempt ended in, for the status bar (`inferenceStatus`). */
   private lastLoad: InferenceStatus = { state: 'not-loaded', message: 'The model is loading.' };
+  /** The session's provider and threads; Preferences change them (`reconfigure`). */
+  private inferenceOptions: InferenceServiceOptions | undefined;
 
-  constructor(private readonly options: EditorSynthesisOptions) {}
+  constructor(private readonly options: EditorSynthesisOptions) {
+    this.inferenceOptions = options.inference;
+  }
 
   /** Opens the model now (e.g. at start-up, to hide the load behind the first photo's opening). */
   load(): Promise<LoadedModel> {
@@ -64,16 +70,22 @@ export class EditorSynthesis {
                 'Model not installed: no models folder was found.',
               ),
             )
-          : openSynthesisModel(manifest, this.options.inference).then(({ model, inference }) => ({
+          : openSynthesisModel(manifest, this.inferenceOptions).then(({ model, inference }) => ({
               service: new SynthesisService(
                 new Synthesizer(inference, model.manifest.nativeResolution),
               ),
               providerMessage: inference.info.providerMessage,
               dispose: () => inference.dispose(),
             }));
-      this.loading.then(
-        (loaded) => (this.lastLoad = { state: 'ready', message: loaded.providerMessage }),
+      const attempt = this.loading;
+      attempt.then(
+        (loaded) => {
+          // A reconfigure since this load started owns the status now.
+          if (this.loading === attempt)
+            this.lastLoad = { state: 'ready', message: loaded.providerMessage };
+        },
         (error: unknown) => {
+          if (this.loading !== attempt) return;
           this.lastLoad = {
             state: 'failed',
             message: error instanceof Error ? error.message : String(error),
@@ -84,6 +96,32 @@ export class EditorSynthesis {
       );
     }
     return this.loading;
+  }
+
+  /**
+   * Reopens the model with another execution provider or thread count (Preferences). Requests
+   * made meanwhile wait for the new session; one running on the old session may fail and is
+   * answered with the reason, and the next stroke runs on the new one.
+   */
+  async reconfigure(settings: {
+    readonly preference: ProviderPreference;
+    readonly threads: number | undefined;
+  }): Promise<void> {
+    const next: { -readonly [K in keyof InferenceServiceOptions]: InferenceServiceOptions[K] } = {
+      ...this.inferenceOptions,
+      preference: settings.preference,
+    };
+    if (settings.threads === undefined) delete next.threads;
+    else next.threads = settings.threads;
+    this.inferenceOptions = next;
+    const previous = this.loading;
+    this.loading = null;
+    this.lastLoad = {
+      state: 'not-loaded',
+      message: `Loading the model (${settings.preference === 'auto' ? 'best available provider' : PROVIDER_SETTING_LABELS[settings.preference]}, ${settings.threads ?? 'automatic'} CPU threads)…`,
+    };
+    if (previous) await previous.then((m) => m.dispose()).catch(() => undefined);
+    await this.load().catch(() => undefined);
   }
 
   /** Which execution provider the model runs on and why, once loaded; otherwise why not. */

@@ -45,6 +45,12 @@ function fakeHandlers(overrides: Partial<BackendHandlers> = {}): BackendHandlers
     restoreRecovery: () => Promise.resolve(fail('unsupported', 'no recovery')),
     discardRecovery: () => Promise.resolve(ok(null)),
     convertPasteRegion: () => Promise.resolve(fail('photo-not-found', 'no source')),
+    getSettings: () => Promise.resolve(fail('unsupported', 'no settings')),
+    updateSettings: () => Promise.resolve(fail('unsupported', 'no settings')),
+    clearRecentFiles: () => Promise.resolve(fail('unsupported', 'no settings')),
+    getAbout: () => Promise.resolve(fail('unsupported', 'no about')),
+    openSamplePhoto: () => Promise.resolve(ok(photo)),
+    takeOpenFileRequests: () => Promise.resolve(ok([])),
     ...overrides,
   };
 }
