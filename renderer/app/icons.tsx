@@ -79,6 +79,13 @@ const PATHS: Readonly<Record<IconName, ReactNode>> = {
       <path d="M1.5 5H15v13.5" />
     </>
   ),
+  'place-region': (
+    <>
+      <rect x="5" y="5" width="10" height="10" rx="1" strokeDasharray="2 1.5" />
+      <path d="M10 1.5v3M10 15.5v3M1.5 10h3M15.5 10h3" />
+      <path d="M8.5 3l1.5-1.5L11.5 3M8.5 17l1.5 1.5 1.5-1.5M3 8.5L1.5 10 3 11.5M17 8.5l1.5 1.5-1.5 1.5" />
+    </>
+  ),
   pan: (
     <>
       <path d="M7 10V4.5a1.25 1.25 0 012.5 0V9" />

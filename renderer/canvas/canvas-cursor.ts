@@ -3,7 +3,16 @@
  * brush ring (the brush's real footprint at the current zoom) for the tools that paint.
  */
 import type { Point } from '../../shared/document';
-import { toolDescriptor, workAreaHitAt, type EditorState, type ToolId } from '../editor';
+import {
+  grabbableRegions,
+  regionBox,
+  regionFrame,
+  regionHitAt,
+  toolDescriptor,
+  workAreaHitAt,
+  type EditorState,
+  type ToolId,
+} from '../editor';
 
 export interface CanvasCursor {
   readonly css: string;
@@ -32,6 +41,17 @@ export function canvasCursor(
         return { css: falling ? 'nwse-resize' : 'nesw-resize', ringDiameter: null };
       }
       return { css: hit.kind === 'inside' ? 'move' : 'crosshair', ringDiameter: null };
+    }
+    case 'place-region': {
+      if (dragging || !hover) return { css: dragging ? 'grabbing' : 'default', ringDiameter: null };
+      const zoom = session.viewport.zoom;
+      for (const layer of grabbableRegions(state)) {
+        const hit = regionHitAt(regionFrame(regionBox(layer), layer.transform, zoom), hover, zoom);
+        if (hit.kind === 'rotate') return { css: 'grab', ringDiameter: null };
+        if (hit.kind === 'scale') return { css: 'nwse-resize', ringDiameter: null };
+        if (hit.kind === 'move') return { css: 'move', ringDiameter: null };
+      }
+      return { css: 'default', ringDiameter: null };
     }
     default: {
       const family = toolDescriptor(tool).brush;

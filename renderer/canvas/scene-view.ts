@@ -18,6 +18,7 @@ import type { OpenedPhoto } from '../../shared/photo/photo';
 import type { StoredResult } from '../synthesis/result-store';
 import { EyedropperLoupe } from './eyedropper-loupe';
 import { OverlayObject } from './overlay-object';
+import { PlacementFrame } from './placement-frame';
 import type { Scene } from './scene';
 import { WorkAreaFrame } from './work-area-frame';
 
@@ -77,6 +78,7 @@ export class SceneView {
   private readonly overlays = new Map<string, OverlayObject>();
   private readonly frame = new WorkAreaFrame();
   private readonly loupe = new EyedropperLoupe();
+  private readonly placementFrame = new PlacementFrame();
   private shownPhotoId: string | null = null;
   private drawnResultId: string | null = null;
 
@@ -223,6 +225,8 @@ export class SceneView {
     for (const key of [...this.overlays.keys()]) if (!used.has(key)) this.overlays.delete(key);
     this.frame.setFrame(scene.workArea);
     objects.push(this.frame);
+    this.placementFrame.setPlacement(scene.placement);
+    if (scene.placement) objects.push(this.placementFrame);
     this.loupe.setLoupe(scene.loupe);
     if (scene.loupe) objects.push(this.loupe);
     return objects;

@@ -26,7 +26,14 @@ import {
   type StrokeChannel,
   type WorkArea,
 } from '../../shared/document';
-import type { EditorState, ToolPreview } from '../editor';
+import {
+  grabbableRegions,
+  regionBox,
+  regionFrame,
+  type EditorState,
+  type RegionFrame,
+  type ToolPreview,
+} from '../editor';
 
 /**
  * The mask as photo editors show a quick mask: red at 40 % while a mask tool is in hand. With
@@ -81,6 +88,14 @@ export interface Scene {
   };
   /** The eyedropper's loupe. */
   readonly loupe: { readonly point: Point; readonly color: HexColor | null } | null;
+  /** The active pasted region's box and handles while the place tool is selected. */
+  readonly placement: ScenePlacement | null;
+}
+
+export interface ScenePlacement {
+  readonly frame: RegionFrame;
+  /** The face part it has snapped onto during a drag, for a cue; null otherwise. */
+  readonly snapped: boolean;
 }
 
 export interface SceneOptions {
@@ -132,6 +147,21 @@ export function describeScene(
       editing: session.tool === 'work-area',
     },
     loupe: preview?.kind === 'eyedropper' ? { point: preview.point, color: preview.color } : null,
+    placement: original ? null : placementFrame(state, preview),
+  };
+}
+
+/** The region the place tool would grab first (the active one, else the topmost), with handles. */
+function placementFrame(state: EditorState, preview: ToolPreview | null): ScenePlacement | null {
+  if (state.session.tool !== 'place-region') return null;
+  const placing = preview?.kind === 'region-placement' ? preview : null;
+  const regions = grabbableRegions(state);
+  const layer = placing ? regions.find((r) => r.id === placing.layerId) : regions[0];
+  if (!layer) return null;
+  const transform = placing?.transform ?? layer.transform;
+  return {
+    frame: regionFrame(regionBox(layer), transform, state.session.viewport.zoom),
+    snapped: (placing?.snappedTo ?? null) !== null,
   };
 }
 
@@ -144,7 +174,11 @@ function layerOverlays(
   for (const layer of layers) {
     if (!layer.visible) continue;
     const live = preview && previewFor(layer, preview);
-    const version = live ? [layer, layer.opacity, preview] : [layer, layer.opacity];
+    // While the place tool drags this region, it is drawn where the drag has put it.
+    const placing =
+      preview?.kind === 'region-placement' && preview.layerId === layer.id ? preview : null;
+    const transform = placing ? placing.transform : placementOf(layer);
+    const version = live || placing ? [layer, layer.opacity, preview] : [layer, layer.opacity];
     if (layer.kind === 'iris') {
       const marks = live?.kind === 'iris' ? [...layer.marks, live.mark] : layer.marks;
       if (marks.length === 0) continue;
@@ -164,7 +198,7 @@ function layerOverlays(
       const passes = channel === 'mask' ? maskPasses : linePasses;
       const color =
         channel === 'mask' ? MASK_OVERLAY_COLOR : channel === 'sketch' ? SKETCH_COLOR : null;
-      if (strokes.length > 0) passes.push({ strokes, transform: placementOf(layer), color });
+      if (strokes.length > 0) passes.push({ strokes, transform, color });
       if (live?.kind === 'stroke' && live.channel === channel) {
         // The preview is in photo pixels even for a pasted region (its transform applies at commit).
         passes.push({ strokes: [live.stroke], transform: null, color });

@@ -245,6 +245,7 @@ export class Editor {
     const binding = this.keymap.match(input);
     if (!binding) return false;
     const { action } = binding;
+    if (action.kind === 'press' && action.applies && !action.applies(this.state)) return false;
     if (action.kind === 'hold') {
       if (input.repeat !== true) {
         this.heldKeys.set(heldKeyId(input), action);

@@ -7,6 +7,8 @@ export { Editor, type EditorOptions, type HistoryView, type RunOptions } from '.
 export * as commands from './commands';
 export { TOOL_CATALOG, toolDescriptor, type ToolDescriptor } from './tools/catalog';
 export { workAreaHitAt, type WorkAreaCorner, type WorkAreaHit } from './tools/work-area-tool';
+export { grabbableRegions } from './tools/place-region-tool';
+export * from './geometry/region-placement';
 export type {
   ColorSampler,
   PhotoPointer,

@@ -37,6 +37,11 @@ export interface ChangeCommand<Args = void> {
   readonly label: string | ((args: Args, state: EditorState) => string);
   readonly history: HistoryPolicy;
   readonly shortcuts?: readonly ShortcutSpec<Args>[];
+  /**
+   * While this is false the shortcuts are not the editor's: the key keeps its usual meaning in
+   * the page (arrows on a focused slider). Absent: always the editor's.
+   */
+  readonly keysApply?: (state: EditorState) => boolean;
   /** Why the command cannot run now, or null. Checked before anything changes. */
   readonly refusal?: (state: EditorState, args: Args, context: CommandContext) => string | null;
   readonly perform: (draft: Draft<EditorState>, args: Args, context: CommandContext) => void;

@@ -8,11 +8,14 @@ import { actualPixels } from '../commands/actual-pixels';
 import { adjustBrushSize } from '../commands/adjust-brush-size';
 import type { ChangeCommand, CommandOutcome, HistoryCommand } from '../commands/command';
 import { fitToScreen } from '../commands/fit-to-screen';
+import { nudgeRegion } from '../commands/nudge-region';
 import { redo } from '../commands/redo';
+import { removePastedRegion } from '../commands/remove-pasted-region';
 import { selectTool } from '../commands/select-tool';
 import { SHOW_ORIGINAL_HOLD_KEY, showOriginal } from '../commands/show-original';
 import { undo } from '../commands/undo';
 import { zoomView } from '../commands/zoom-view';
+import type { EditorState } from '../state/editor-state';
 import type { Platform } from './key-chord';
 import { ShortcutRegistry, type ShortcutBinding } from './shortcut-registry';
 
@@ -25,7 +28,12 @@ export interface KeyTarget {
 }
 
 export type KeyAction =
-  | { readonly kind: 'press'; readonly invoke: (target: KeyTarget) => void }
+  | {
+      readonly kind: 'press';
+      readonly invoke: (target: KeyTarget) => void;
+      /** False: the key is not the editor's right now (see ChangeCommand.keysApply). */
+      readonly applies?: (state: EditorState) => boolean;
+    }
   | {
       readonly kind: 'hold';
       readonly down: (target: KeyTarget) => void;
@@ -41,7 +49,11 @@ export function changeCommandBindings<Args>(
     return {
       keys: shortcut.keys,
       commandId: command.id,
-      action: { kind: 'press', invoke: (target) => void target.run(command, args) },
+      action: {
+        kind: 'press',
+        invoke: (target) => void target.run(command, args),
+        ...(command.keysApply ? { applies: command.keysApply } : {}),
+      },
     };
   });
 }
@@ -84,6 +96,8 @@ export function defaultKeyBindings(): ShortcutBinding<KeyAction>[] {
     ...changeCommandBindings(zoomView),
     ...changeCommandBindings(fitToScreen),
     ...changeCommandBindings(actualPixels),
+    ...changeCommandBindings(nudgeRegion),
+    ...changeCommandBindings(removePastedRegion),
     ...HOLD_BINDINGS,
   ];
 }

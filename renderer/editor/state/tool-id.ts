@@ -9,4 +9,5 @@ export type ToolId =
   | 'iris'
   | 'eyedropper'
   | 'work-area'
+  | 'place-region'
   | 'pan';

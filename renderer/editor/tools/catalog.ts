@@ -48,6 +48,13 @@ export const TOOL_CATALOG: readonly ToolDescriptor[] = [
   { id: 'iris', label: 'Iris', shortcuts: ['I'], layerKind: 'iris', brush: null },
   { id: 'eyedropper', label: 'Eyedropper', shortcuts: ['K'], layerKind: null, brush: null },
   { id: 'work-area', label: 'Work area', shortcuts: ['W'], layerKind: null, brush: null },
+  {
+    id: 'place-region',
+    label: 'Place pasted region',
+    shortcuts: ['V'],
+    layerKind: null,
+    brush: null,
+  },
   { id: 'pan', label: 'Hand', shortcuts: ['H'], layerKind: null, brush: null },
 ];
 

@@ -7,6 +7,7 @@ import { createIrisTool } from './iris-tool';
 import { createMaskBrush } from './mask-brush';
 import { createMaskEraser } from './mask-eraser';
 import { createPanTool } from './pan-tool';
+import { createPlaceRegionTool } from './place-region-tool';
 import { createSketchEraser } from './sketch-eraser';
 import { createSketchPen } from './sketch-pen';
 import type { Tool } from './tool';
@@ -23,6 +24,7 @@ export function createTools(): Readonly<Record<ToolId, Tool>> {
     iris: createIrisTool(),
     eyedropper: createEyedropper(),
     'work-area': createWorkAreaTool(),
+    'place-region': createPlaceRegionTool(),
     pan: createPanTool(),
   };
 }

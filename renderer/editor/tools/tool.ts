@@ -9,10 +9,12 @@ import type {
   HexColor,
   IrisMark,
   LayerId,
+  PlacementTransform,
   Point,
   Stroke,
   WorkArea,
 } from '../../../shared/document';
+import type { FacePartName } from '../../../shared/paste/face-parts';
 import type { ChangeCommand, CommandOutcome, ItemKind } from '../commands/command';
 import type { EditorState } from '../state/editor-state';
 import type { StrokeTarget } from '../state/stroke-target';
@@ -57,7 +59,14 @@ export type ToolPreview =
   | { readonly kind: 'eraser'; readonly path: readonly Point[]; readonly width: number }
   | { readonly kind: 'iris'; readonly mark: IrisMark }
   | { readonly kind: 'eyedropper'; readonly point: Point; readonly color: HexColor | null }
-  | { readonly kind: 'work-area'; readonly area: WorkArea };
+  | { readonly kind: 'work-area'; readonly area: WorkArea }
+  /** A pasted region being moved, scaled or rotated; `snappedTo` names the part it snapped onto. */
+  | {
+      readonly kind: 'region-placement';
+      readonly layerId: LayerId;
+      readonly transform: PlacementTransform;
+      readonly snappedTo: FacePartName | null;
+    };
 
 export interface Tool {
   readonly id: ToolId;

@@ -18,6 +18,8 @@ const EXPECTED: Record<string, 'record' | 'record-keep-redo' | 'ignore' | 'histo
   'new-seed': 'record',
   'add-pasted-region': 'record',
   'set-region-transform': 'record',
+  'nudge-region': 'record',
+  'remove-pasted-region': 'record',
   'remove-layer': 'record',
   'rename-layer': 'record',
   // Ways of looking at the work: recorded, redo kept.

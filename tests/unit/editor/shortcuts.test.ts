@@ -82,7 +82,7 @@ describe('the default keymap', () => {
     const keys = defaultKeyBindings()
       .filter((entry) => entry.commandId === 'select-tool')
       .map((entry) => entry.keys);
-    expect(keys).toEqual(['B', 'M', 'Shift+B', 'S', 'Shift+S', 'C', 'E', 'I', 'K', 'W', 'H']);
+    expect(keys).toEqual(['B', 'M', 'Shift+B', 'S', 'Shift+S', 'C', 'E', 'I', 'K', 'W', 'V', 'H']);
   });
 });
 

@@ -1,0 +1,237 @@
+/**
+ * Placing a pasted region: the shared placement and snapping rules, the handle geometry, and the
+ * place tool and keys driven through the headless editor (STYLE.md 11) — each placement one
+ * undo step that asks for a new synthesis.
+ */
+import { describe, expect, it } from 'vitest';
+import type { PastedRegionLayer, Stroke } from '../../../shared/document';
+import { facePartRect } from '../../../shared/paste/face-parts';
+import {
+  defaultPlacement,
+  facePartCentre,
+  snapPlacement,
+  snapToFacePart,
+  SNAP_TOLERANCE,
+} from '../../../shared/paste/placement';
+import {
+  polygonArea,
+  selectionPolygon,
+  selectionRefusal,
+} from '../../../shared/paste/paste-selection';
+import { addPastedRegion } from '../../../renderer/editor/commands/add-pasted-region';
+import {
+  dragPlacement,
+  normalizeAngle,
+  regionBox,
+  regionFrame,
+  regionHitAt,
+  ROTATE_KNOB_VIEW_PIXELS,
+} from '../../../renderer/editor/geometry/region-placement';
+import { TestEditor } from '../editor/test-editor';
+
+const AREA = { x: 100, y: 0, size: 800 };
+
+/** A 40 × 20 mask rectangle about the origin, as one fill stroke of width 2. */
+function squareMask(): Stroke[] {
+  return [
+    {
+      id: 'm1',
+      tool: 'paint',
+      width: 2,
+      points: [
+        { x: -19, y: -9, pressure: 1 },
+        { x: 19, y: -9, pressure: 1 },
+        { x: 19, y: 9, pressure: 1 },
+        { x: -19, y: 9, pressure: 1 },
+      ],
+    },
+  ];
+}
+
+function regionLayer(transform = { x: 300, y: 200, scale: 1, angle: 0 }): PastedRegionLayer {
+  return {
+    id: 'r',
+    name: 'Region',
+    kind: 'pasted-region',
+    visible: true,
+    opacity: 1,
+    locked: false,
+    sourceAssetId: 'photo-source',
+    channels: { mask: squareMask(), sketch: [], color: [] },
+    transform,
+  };
+}
+
+describe('placement rules', () => {
+  it('puts a region at the same place relative to the target work area, scaled', () => {
+    const t = defaultPlacement({ x: 150, y: 90 }, { x: 100, y: 50, size: 200 }, AREA);
+    expect(t).toEqual({ x: 100 + 50 * 4, y: 40 * 4, scale: 4, angle: 0 });
+  });
+
+  it('snaps onto the nearest face part within the tolerance, and nowhere else', () => {
+    const eye = facePartCentre('left-eye', AREA);
+    const near = { x: eye.x + 0.6 * SNAP_TOLERANCE * AREA.size, y: eye.y };
+    expect(snapToFacePart(near, AREA)).toEqual({ point: eye, part: 'left-eye' });
+    const far = { x: eye.x + 1.5 * SNAP_TOLERANCE * AREA.size, y: eye.y };
+    expect(snapToFacePart(far, AREA)).toEqual({ point: far, part: null });
+    const mouth = facePartCentre('mouth', AREA);
+    expect(snapPlacement({ x: mouth.x - 5, y: mouth.y + 5, scale: 2, angle: 7 }, AREA)).toEqual({
+      ...mouth,
+      scale: 2,
+      angle: 7,
+    });
+  });
+
+  it('resolves selections to polygons and refuses empty or stray ones', () => {
+    const part = selectionPolygon({ kind: 'face-part', part: 'nose' }, AREA);
+    const rect = facePartRect('nose', AREA);
+    expect(polygonArea(part)).toBeCloseTo(rect.width * rect.height, 6);
+    expect(selectionRefusal(part, AREA)).toBeNull();
+    const tiny = selectionPolygon({ kind: 'rectangle', x: 300, y: 300, width: 5, height: 5 }, AREA);
+    expect(selectionRefusal(tiny, AREA)).toMatch(/too small/);
+    const stray = selectionPolygon(
+      { kind: 'rectangle', x: 0, y: 0, width: 60, height: 60 },
+      { x: 500, y: 500, size: 100 },
+    );
+    expect(selectionRefusal(stray, { x: 500, y: 500, size: 100 })).toMatch(/outside/);
+  });
+});
+
+describe('handle geometry', () => {
+  it('frames the mask, with a rotation knob above the top edge', () => {
+    const box = regionBox(regionLayer());
+    expect(box).toEqual({ left: -20, top: -10, right: 20, bottom: 10 });
+    const frame = regionFrame(box, { x: 300, y: 200, scale: 2, angle: 0 }, 1);
+    expect(frame.corners[0]).toEqual({ x: 260, y: 180 });
+    expect(frame.corners[2]).toEqual({ x: 340, y: 220 });
+    expect(frame.rotateKnob.x).toBeCloseTo(300, 9);
+    expect(frame.rotateKnob.y).toBeCloseTo(180 - ROTATE_KNOB_VIEW_PIXELS, 9);
+  });
+
+  it('rotates the frame with the region (clockwise degrees)', () => {
+    const frame = regionFrame(regionBox(regionLayer()), { x: 0, y: 0, scale: 1, angle: 90 }, 1);
+    // The top-left corner (-20, -10) turns a quarter clockwise to (10, -20).
+    expect(frame.corners[0].x).toBeCloseTo(10, 9);
+    expect(frame.corners[0].y).toBeCloseTo(-20, 9);
+    // "Up" from the region is now to the photo's right.
+    expect(frame.rotateKnob.x).toBeCloseTo(10 + ROTATE_KNOB_VIEW_PIXELS, 9);
+  });
+
+  it('tells rotate, scale, move and nothing apart, with view-pixel tolerances', () => {
+    const frame = regionFrame(regionBox(regionLayer()), { x: 300, y: 200, scale: 1, angle: 0 }, 2);
+    expect(regionHitAt(frame, frame.rotateKnob, 2)).toEqual({ kind: 'rotate' });
+    expect(regionHitAt(frame, { x: 322, y: 212 }, 2)).toEqual({ kind: 'scale', corner: 2 });
+    expect(regionHitAt(frame, { x: 305, y: 195 }, 2)).toEqual({ kind: 'move' });
+    expect(regionHitAt(frame, { x: 400, y: 200 }, 2)).toEqual({ kind: 'none' });
+  });
+
+  it('turns drags into transforms: move (snapping), scale about the origin, rotate', () => {
+    const start = { x: 300, y: 200, scale: 1, angle: 0 };
+    const grab = { x: 310, y: 200 };
+    expect(dragPlacement({ mode: 'move', start, grab }, { x: 330, y: 190 }, null)).toEqual({
+      transform: { ...start, x: 320, y: 190 },
+      snappedTo: null,
+    });
+    const eye = facePartCentre('right-eye', AREA);
+    const snapped = dragPlacement(
+      { mode: 'move', start, grab: { x: 300, y: 200 } },
+      { x: eye.x + 3, y: eye.y - 4 },
+      AREA,
+    );
+    expect(snapped).toEqual({ transform: { ...start, ...eye }, snappedTo: 'right-eye' });
+    expect(
+      dragPlacement({ mode: 'scale', start, grab }, { x: 320, y: 200 }, AREA).transform.scale,
+    ).toBeCloseTo(2, 9);
+    expect(
+      dragPlacement({ mode: 'rotate', start, grab }, { x: 300, y: 210 }, AREA).transform.angle,
+    ).toBeCloseTo(90, 9);
+    expect(normalizeAngle(270)).toBe(-90);
+    expect(normalizeAngle(-180)).toBe(180);
+  });
+});
+
+describe('the place tool and keys in the editor', () => {
+  function withRegion(): TestEditor {
+    const t = new TestEditor();
+    const { channels, sourceAssetId, transform } = regionLayer();
+    t.editor.run(addPastedRegion, { channels, sourceAssetId, transform });
+    return t;
+  }
+  const region = (t: TestEditor) => t.layer('pasted-region');
+
+  it('moves a region by dragging inside it: one step, one synthesis, one commit', () => {
+    const t = withRegion();
+    const before = t.synthesisRequests.length;
+    t.press('V').drag([300, 200], [740, 650]);
+    expect(region(t).transform).toEqual({ x: 740, y: 650, scale: 1, angle: 0 });
+    expect(t.history().undo).toEqual(['Paste region', 'Place Region 1']);
+    expect(t.synthesisRequests.length).toBe(before + 1);
+    expect(t.commits.at(-1)).toMatchObject({ toolId: 'place-region', layerId: 'layer-1' });
+    t.press('Mod+Z');
+    expect(region(t).transform).toEqual({ x: 300, y: 200, scale: 1, angle: 0 });
+  });
+
+  it('snaps a moved region onto the target work area’s eye', () => {
+    const t = withRegion();
+    const eye = facePartCentre('left-eye', t.document.workArea);
+    t.press('V').drag([300, 200], [eye.x + 4, eye.y - 3]);
+    expect(region(t).transform).toMatchObject({ x: eye.x, y: eye.y });
+  });
+
+  it('scales from a corner and rotates with the knob', () => {
+    const t = withRegion();
+    t.press('V').drag([320, 210], [340, 220]);
+    expect(region(t).transform.scale).toBeCloseTo(2, 9);
+    const zoom = t.session.viewport.zoom;
+    t.drag([300, 200 - 20 - ROTATE_KNOB_VIEW_PIXELS / zoom], [400, 200]);
+    expect(region(t).transform.angle).toBeCloseTo(90, 6);
+    expect(t.history().undo).toEqual(['Paste region', 'Place Region 1', 'Place Region 1']);
+  });
+
+  it('leaves no step for a click, a press outside, or a drag cancelled with Escape', () => {
+    const t = withRegion();
+    t.press('V').drag([300, 200]);
+    t.drag([700, 600], [720, 600]);
+    t.pointerDown([300, 200]).pointerMove([350, 250]).escape();
+    expect(t.editor.gestureActive).toBe(false);
+    expect(t.history().undo).toEqual(['Paste region']);
+    expect(region(t).transform.x).toBe(300);
+  });
+
+  it('nudges with the arrows (ten pixels with Shift), each press a step', () => {
+    const t = withRegion();
+    t.press('ArrowRight').press('ArrowRight').press('Shift+ArrowDown').press('ArrowLeft');
+    expect(region(t).transform).toMatchObject({ x: 301, y: 210 });
+    expect(t.history().undo).toHaveLength(5);
+    t.press('Mod+Z');
+    expect(region(t).transform).toMatchObject({ x: 302, y: 210 });
+  });
+
+  it('deletes the active region with Delete; undo brings it back', () => {
+    const t = withRegion();
+    t.press('Delete');
+    expect(t.document.layers.some((layer) => layer.kind === 'pasted-region')).toBe(false);
+    expect(t.history().undo).toEqual(['Paste region', 'Delete Region 1']);
+    t.press('Mod+Z');
+    expect(region(t).id).toBe('layer-1');
+  });
+
+  it('leaves arrows and Delete to the page when no pasted region is active', () => {
+    const t = new TestEditor();
+    expect(t.editor.keyDown({ key: 'ArrowLeft' })).toBe(false);
+    expect(t.editor.keyDown({ key: 'Delete' })).toBe(false);
+    expect(t.refusals).toEqual([]);
+  });
+
+  it('keeps the region editable with the existing tools, in its own coordinates', () => {
+    const t = withRegion();
+    t.press('C').drag([300, 200], [310, 200]);
+    t.press('B').drag([290, 190], [295, 190]);
+    expect(region(t).channels.color).toHaveLength(1);
+    expect(region(t).channels.mask).toHaveLength(2);
+    expect(region(t).channels.color[0]?.points[0]).toMatchObject({ x: 0, y: 0 });
+    t.press('E').drag([300, 200], [305, 200]);
+    // The general eraser removes the region's colour stroke it crosses.
+    expect(region(t).channels.color).toHaveLength(0);
+  });
+});
