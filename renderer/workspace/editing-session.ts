@@ -7,7 +7,7 @@
  * React reads the editor through `subscribe`/`getEditor` (it changes identity once, from null)
  * and the editor's own `subscribe`/`state`.
  */
-import { createEmptyDocument } from '../../shared/document';
+import { clampWorkArea, createEmptyDocument } from '../../shared/document';
 import type { BackendApi } from '../../shared/ipc/contract';
 import type { FaceDocument } from '../../shared/document';
 import type { OpenedPhoto } from '../../shared/photo/photo';
@@ -60,10 +60,15 @@ export class EditingSession {
   /** Starts editing `photo` with an empty document. */
   open(photo: OpenedPhoto): void {
     const random = this.options.random ?? Math.random;
-    const document = createEmptyDocument(
+    const empty = createEmptyDocument(
       { assetId: photo.photoId, width: photo.info.width, height: photo.info.height },
       Math.floor(random() * SEED_RANGE),
     );
+    // The backend's face detector frames the face the way the network was trained; without
+    // a face the document's default (the largest centred square) stands.
+    const document = photo.suggestedWorkArea
+      ? { ...empty, workArea: clampWorkArea(photo.suggestedWorkArea, empty.photo) }
+      : empty;
     this.start(document, [photo], false);
   }
 

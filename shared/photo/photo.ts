@@ -1,5 +1,6 @@
 /** The photo as the renderer knows it: an id, what the file is, and a downscaled preview. */
 import { z } from 'zod';
+import { WorkAreaSchema } from '../document/work-area';
 import { BytesSchema } from '../ipc/bytes';
 import { MAX_PHOTO_FILE_BYTES } from './photo-limits';
 
@@ -36,10 +37,27 @@ export const PhotoPreviewSchema = z.object({
 });
 export type PhotoPreview = z.infer<typeof PhotoPreviewSchema>;
 
+/** A face the backend's detector found, in the photo's displayed (oriented) pixels. */
+export const DetectedFaceSchema = z.object({
+  x: z.number(),
+  y: z.number(),
+  width: z.number().positive(),
+  height: z.number().positive(),
+  score: z.number().min(0).max(1),
+});
+export type DetectedFace = z.infer<typeof DetectedFaceSchema>;
+
 export const OpenedPhotoSchema = z.object({
   photoId: PhotoIdSchema,
   info: PhotoInfoSchema,
   preview: PhotoPreviewSchema,
+  /** Faces found when the photo was opened, best first; absent where detection did not run. */
+  faces: z.array(DetectedFaceSchema).max(64).optional(),
+  /**
+   * Where the work area should start: the primary face framed like the network's training
+   * faces, inside the photo. Absent when no face was found (the document's default applies).
+   */
+  suggestedWorkArea: WorkAreaSchema.optional(),
 });
 export type OpenedPhoto = z.infer<typeof OpenedPhotoSchema>;
 

@@ -9,6 +9,8 @@ import path from 'node:path';
 
 export const SKETCH_DOMAIN_FILE = 'sketch-domain.onnx';
 export const DEFAULT_MODEL_MANIFEST = 'faceshop-256.json';
+/** The face detector that places the work area (models/tools/convert_face_detector.py). */
+export const FACE_DETECTOR_MANIFEST = 'face-detector.json';
 
 export function findModelsDir(startDir: string, env: NodeJS.ProcessEnv = process.env): string | null {
   const fromEnv = env['FACESHOP_MODELS_DIR'];

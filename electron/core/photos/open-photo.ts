@@ -4,12 +4,18 @@ import path from 'node:path';
 import { fail, ok, type Result } from '../../../shared/ipc/result';
 import type { OpenPhotoRequest, OpenedPhoto } from '../../../shared/photo/photo';
 import { photoFileSizeRefusal } from '../../../shared/photo/photo-limits';
+import type { FaceLocator } from '../faces/face-locator';
 import { decodePhoto } from '../imaging/decode-photo';
 import type { PhotoStore } from './photo-store';
 
+/**
+ * With a `faces` locator the answer carries the faces found and a suggested work area; a
+ * detection problem never fails the open.
+ */
 export async function openPhoto(
   request: OpenPhotoRequest,
   store: PhotoStore,
+  faces?: FaceLocator,
 ): Promise<Result<OpenedPhoto>> {
   const file =
     request.source === 'bytes'
@@ -24,7 +30,20 @@ export async function openPhoto(
   if (!decoded.ok) return decoded;
 
   const asset = store.add(decoded.value.info, file.value.bytes);
-  return ok({ photoId: asset.id, info: asset.info, preview: decoded.value.preview });
+  const opened: OpenedPhoto = {
+    photoId: asset.id,
+    info: asset.info,
+    preview: decoded.value.preview,
+  };
+  if (!faces) return ok(opened);
+  const found = await faces.locate(file.value.bytes, asset.info);
+  return ok({
+    ...opened,
+    faces: found.faces
+      .slice(0, 64)
+      .map((f) => ({ ...f, score: Math.min(1, Math.max(0, f.score)) })),
+    ...(found.workArea ? { suggestedWorkArea: found.workArea } : {}),
+  });
 }
 
 async function readPhotoFile(

@@ -20,6 +20,11 @@ export interface EditRequest {
   readonly guidance: GuidanceImages;
   readonly seed: number;
   readonly workArea: WorkArea | null;
+  /**
+   * Training-aligned squares around the faces a detector found (electron/core/faces), used
+   * when `workArea` is null: the smallest one that holds the whole mask.
+   */
+  readonly faceAreas?: readonly WorkArea[];
   readonly export: ExportOptions;
 }
 
@@ -70,6 +75,33 @@ export function workAreaAroundMask(
   return { x: Math.round(cx - size / 2), y: Math.round(cy - size / 2), size };
 }
 
+/**
+ * The work area for a mask when none was given: the tightest detected face square that holds
+ * the whole mask (the network then sees the face as it was trained to), else a square around
+ * the mask.
+ */
+export function chooseWorkArea(
+  bounds: { x0: number; y0: number; x1: number; y1: number },
+  width: number,
+  height: number,
+  faceAreas: readonly WorkArea[],
+): { area: WorkArea; from: 'face' | 'mask' } {
+  const holding = faceAreas
+    .filter(
+      (a) =>
+        a.x <= bounds.x0 &&
+        a.y <= bounds.y0 &&
+        a.x + a.size > bounds.x1 &&
+        a.y + a.size > bounds.y1 &&
+        checkWorkArea(a, width, height) === null,
+    )
+    .sort((a, b) => a.size - b.size);
+  const face = holding[0];
+  return face
+    ? { area: face, from: 'face' }
+    : { area: workAreaAroundMask(bounds, width, height), from: 'mask' };
+}
+
 export async function editPhoto(
   synth: Synthesizer,
   request: EditRequest,
@@ -96,11 +128,19 @@ export async function editPhoto(
     throw new EditInputError(
       'the mask is empty: paint white (or opaque) where the photo should change',
     );
-  const area = request.workArea ?? workAreaAroundMask(bounds, width, height);
+  const chosen = request.workArea
+    ? { area: request.workArea, from: 'option' as const }
+    : chooseWorkArea(bounds, width, height, request.faceAreas ?? []);
+  const area = chosen.area;
   const problem = checkWorkArea(area, width, height);
   if (problem !== null) throw new EditInputError(problem);
   lap('read');
-  progress(`work area ${area.x},${area.y},${area.size} → ${synth.resolution}² model input`);
+  const why = { option: 'as given', face: 'on the detected face', mask: 'around the mask' }[
+    chosen.from
+  ];
+  progress(
+    `work area ${area.x},${area.y},${area.size} (${why}) → ${synth.resolution}² model input`,
+  );
   let guidance;
   try {
     guidance = await guidanceFromImages(

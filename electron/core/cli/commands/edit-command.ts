@@ -1,8 +1,11 @@
 /** `faceshop edit <photo> --mask <mask.png> …`: one sketch-guided edit of a photo file (DESIGN.md contract 2). */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { FaceLocator } from '../../faces/face-locator';
+import { workAreaForFace } from '../../faces/face-work-area';
 import { findModelsDir } from '../../models/models-dir';
 import { EditInputError, editPhoto } from '../../synthesis/edit-photo';
+import type { WorkArea } from '../../synthesis/work-area';
 import { manifestPathFor, openSynthesisModel } from '../../synthesis/model-loading';
 import { Synthesizer } from '../../synthesis/synthesizer';
 import { CliUsageError, EXIT_FAILURE, EXIT_OK, type CliCommand } from '../cli-command';
@@ -83,6 +86,15 @@ export const editCommand: CliCommand = {
     io.err(
       `${opened.model.manifest.name} ${opened.model.manifest.version} on ${opened.inference.info.providerMessage}`,
     );
+    let faceAreas: WorkArea[] = [];
+    if (workArea === null) {
+      // Frame the face the way the network was trained; a detection problem only costs that.
+      const locator = new FaceLocator(path.dirname(manifest), (line) => io.err(line));
+      const faces = await locator.findFaces(photo);
+      await locator.dispose();
+      faceAreas = faces.map(workAreaForFace);
+      io.err(`found ${faces.length} face${faces.length === 1 ? '' : 's'}`);
+    }
     const synth = new Synthesizer(opened.inference, opened.model.manifest.nativeResolution);
     try {
       const result = await editPhoto(
@@ -97,6 +109,7 @@ export const editCommand: CliCommand = {
           },
           seed,
           workArea,
+          faceAreas,
           export: exportOptions,
         },
         (line) => io.err(line),
