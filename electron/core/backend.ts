@@ -8,6 +8,7 @@ import { fail, ok } from '../../shared/ipc/result';
 import path from 'node:path';
 import { DEFAULT_MODEL_MANIFEST } from './models/models-dir';
 import { createPasteHandlers } from './paste/paste-handlers';
+import { FaceLocator } from './faces/face-locator';
 import { openPhoto } from './photos/open-photo';
 import type { PhotoStore } from './photos/photo-store';
 import {
@@ -48,6 +49,8 @@ export interface BackendDependencies {
   readonly samplePhoto?: string | null;
   /** Files the operating system asked to open before the page listened (Electron only). */
   readonly openFileRequests?: { take(): OpenFileRequest[] } | null;
+  /** Finds faces in opened photos to place the work area; by default from `modelsDir`. */
+  readonly faces?: FaceLocator;
 }
 
 export function createBackendHandlers(deps: BackendDependencies): BackendHandlers {
@@ -57,6 +60,7 @@ export function createBackendHandlers(deps: BackendDependencies): BackendHandler
       manifestPath: path.join(deps.modelsDir, DEFAULT_MODEL_MANIFEST),
       photos: deps.photos,
     });
+  const faces = deps.faces ?? new FaceLocator(deps.modelsDir);
   return {
     async getStatus() {
       return ok({
@@ -68,7 +72,7 @@ export function createBackendHandlers(deps: BackendDependencies): BackendHandler
     },
 
     async openPhoto(request) {
-      const opened = await openPhoto(request, deps.photos);
+      const opened = await openPhoto(request, deps.photos, faces);
       if (opened.ok && request.source === 'path')
         deps.settings?.recordRecentFile(request.path, 'photo');
       return opened;
@@ -80,7 +84,7 @@ export function createBackendHandlers(deps: BackendDependencies): BackendHandler
       }
       const chosen = await deps.choosePhotoFile();
       if (chosen === null) return ok(null);
-      const opened = await openPhoto({ source: 'path', path: chosen }, deps.photos);
+      const opened = await openPhoto({ source: 'path', path: chosen }, deps.photos, faces);
       if (opened.ok) deps.settings?.recordRecentFile(chosen, 'photo');
       return opened;
     },
