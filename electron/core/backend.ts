@@ -8,6 +8,7 @@ import { fail, ok } from '../../shared/ipc/result';
 import path from 'node:path';
 import { DEFAULT_MODEL_MANIFEST } from './models/models-dir';
 import { createPasteHandlers } from './paste/paste-handlers';
+import { exportPhoto, type ExportPathChooser } from './export/export-handler';
 import { FaceLocator } from './faces/face-locator';
 import { openPhoto } from './photos/open-photo';
 import type { PhotoStore } from './photos/photo-store';
@@ -51,6 +52,8 @@ export interface BackendDependencies {
   readonly openFileRequests?: { take(): OpenFileRequest[] } | null;
   /** Finds faces in opened photos to place the work area; by default from `modelsDir`. */
   readonly faces?: FaceLocator;
+  /** The native save dialog for exports; null (or absent) where there is none. */
+  readonly chooseExportPath?: ExportPathChooser | null;
 }
 
 export function createBackendHandlers(deps: BackendDependencies): BackendHandlers {
@@ -95,6 +98,14 @@ export function createBackendHandlers(deps: BackendDependencies): BackendHandler
 
     applyResult({ document }) {
       return synthesis.apply(document);
+    },
+
+    exportPhoto(request) {
+      return exportPhoto(request, {
+        photos: deps.photos,
+        synthesis,
+        chooseExportPath: deps.chooseExportPath ?? null,
+      });
     },
 
     ...createProjectHandlers(deps),

@@ -100,6 +100,13 @@ export function buildAppMenu(options: AppMenuOptions = {}): Menu {
           click: send('file.saveAs'),
         },
         { type: 'separator' },
+        {
+          label: '&Export…',
+          accelerator: 'CmdOrCtrl+Shift+E',
+          registerAccelerator: false,
+          click: send('file.export'),
+        },
+        { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },

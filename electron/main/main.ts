@@ -20,6 +20,7 @@ import { resolveAppPaths } from './app-paths';
 import { declareAppScheme, serveRenderer } from './app-protocol';
 import { registerBackendHandlers } from './ipc-registration';
 import { choosePhotoWithDialog } from './photo-dialog';
+import { chooseExportPathWithDialog } from './export-dialog';
 import { chooseProjectSavePathWithDialog, chooseProjectWithDialog } from './project-dialog';
 import { installAppGuards, installSessionGuards } from './security';
 import { createMainWindow } from './window-factory';
@@ -77,6 +78,7 @@ async function start(): Promise<void> {
       choosePhotoFile: choosePhotoWithDialog,
       chooseProjectFile: chooseProjectWithDialog,
       chooseProjectSavePath: chooseProjectSavePathWithDialog,
+      chooseExportPath: chooseExportPathWithDialog,
       recovery,
       synthesis,
       settings,

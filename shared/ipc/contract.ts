@@ -14,6 +14,7 @@ import {
   OpenFileRequestSchema,
   SettingsPatchSchema,
 } from '../settings/settings';
+import { ExportPhotoRequestSchema, ExportedPhotoSchema } from '../export/export-api';
 import { OpenPhotoRequestSchema, OpenedPhotoSchema } from '../photo/photo';
 import {
   AutosaveRequestSchema,
@@ -170,6 +171,16 @@ export const backendContract = {
     request: ConvertPasteRegionRequestSchema,
     response: ConvertedPasteRegionSchema,
   },
+  /**
+   * Write the edited photo at full resolution (PNG, JPEG, TIFF, WebP) to `path`, or where the
+   * person picks in the native save dialog (null when they cancel). Atomic, read back before
+   * it replaces a file; `export-failed` says why it could not be written.
+   */
+  exportPhoto: {
+    channel: 'faceshop:export-photo',
+    request: ExportPhotoRequestSchema,
+    response: ExportedPhotoSchema.nullable(),
+  },
 } as const satisfies Record<string, MethodSpec>;
 
 /** Commands the application menu (owned by main) asks the renderer to run. */
@@ -178,6 +189,7 @@ export const MenuCommandSchema = z.enum([
   'file.openProject',
   'file.save',
   'file.saveAs',
+  'file.export',
   'edit.undo',
   'edit.redo',
   'view.zoomIn',

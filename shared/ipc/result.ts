@@ -35,6 +35,8 @@ export const ErrorCodeSchema = z.enum([
    * photo or the work area, too small, covering nothing).
    */
   'paste-selection-invalid',
+  /** The edited photo could not be rendered or written; a file it would replace is intact. */
+  'export-failed',
   /** The synthesis model is missing, damaged, or could not start; the message says which. */
   'model-unavailable',
   /** The call could not reach the backend or its reply was malformed. */

@@ -29,6 +29,7 @@ import type { PhotoAsset, PhotoStore } from '../photos/photo-store';
 import { guidanceFromStrokes, isEmptyMask } from './guidance';
 import { openSynthesisModel } from './model-loading';
 import { featherSigma } from './paste-back';
+import { exportEdited, type ExportOptions } from './export-photo';
 import { renderDocument } from './render-document';
 import { SynthesisService } from './synthesis-service';
 import { Synthesizer, type PhotoSource } from './synthesizer';
@@ -118,7 +119,7 @@ export class EditorSynthesis {
     this.loading = null;
     this.lastLoad = {
       state: 'not-loaded',
-      message: `Loading the model (${settings.preference === 'auto' ? 'best available provider' : PROVIDER_SETTING_LABELS[settings.preference]}, ${settings.threads ?? 'automatic'} CPU threads)…`,
+      message: `Loading the model (${settings.preference === 'auto' ? 'best available provider' : PROVIDER_SETTING_LABELS[settings.preference]}, ${settings.threads === undefined ? 'automatic CPU threads' : `${settings.threads} CPU thread${settings.threads === 1 ? '' : 's'}`})…`,
     };
     if (previous) await previous.then((m) => m.dispose()).catch(() => undefined);
     await this.load().catch(() => undefined);
@@ -222,6 +223,45 @@ export class EditorSynthesis {
     // Remembering what it was made from lets a project file keep the original beside it.
     const baked = this.options.photos.add(decoded.value.info, rendered.bytes, asset.id);
     return ok({ photoId: baked.id, info: baked.info, preview: decoded.value.preview });
+  }
+
+  /**
+   * The edited photo at full resolution, encoded for export; the photo as it is when the
+   * document has no mask paint (then the model is not needed).
+   */
+  async exportDocument(
+    document: FaceDocument,
+    options: ExportOptions,
+  ): Promise<Result<{ bytes: Buffer; edited: boolean }>> {
+    const asset = this.options.photos.get(document.photo.assetId);
+    if (!asset)
+      return fail(
+        'photo-not-found',
+        'The photo of this document is no longer open; open it again.',
+      );
+    try {
+      if (!hasVisibleMask(document))
+        return ok({ bytes: await exportEdited(asset.source, null, options), edited: false });
+      let model: LoadedModel;
+      try {
+        model = await this.load();
+      } catch (error) {
+        return fail('model-unavailable', error instanceof Error ? error.message : String(error));
+      }
+      const rendered = await renderDocument(
+        model.service.synthesizer,
+        photoSourceOf(asset),
+        asset.source,
+        document,
+        options,
+      );
+      return ok({ bytes: rendered.bytes, edited: rendered.region !== null });
+    } catch (error) {
+      return fail(
+        'export-failed',
+        `The photo could not be encoded: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 
   async dispose(): Promise<void> {

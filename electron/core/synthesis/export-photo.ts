@@ -11,10 +11,10 @@
 import path from 'node:path';
 import '../imaging/sharp-threads';
 import sharp from 'sharp';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/export-api';
 import type { PastedRegion } from './paste-back';
 
-export const EXPORT_FORMATS = ['png', 'jpeg', 'tiff', 'webp'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat };
 
 export interface ExportOptions {
   readonly format: ExportFormat;

@@ -51,6 +51,7 @@ function fakeHandlers(overrides: Partial<BackendHandlers> = {}): BackendHandlers
     getAbout: () => Promise.resolve(fail('unsupported', 'no about')),
     openSamplePhoto: () => Promise.resolve(ok(photo)),
     takeOpenFileRequests: () => Promise.resolve(ok([])),
+    exportPhoto: () => Promise.resolve(ok(null)),
     ...overrides,
   };
 }
