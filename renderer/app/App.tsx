@@ -36,11 +36,19 @@ import {
   workspaceReducer,
   type WorkspaceState,
 } from '../workspace/workspace-state';
+import type { AppDialog } from '../workspace/commands/workspace-command';
+import type { OpenFileRequest } from '../../shared/settings/settings';
+import { AboutDialog } from './AboutDialog';
+import { FirstRunScreen } from './FirstRunScreen';
 import { HistoryPanel } from './HistoryPanel';
+import { PreferencesDialog } from './PreferencesDialog';
+import { ShortcutSheetDialog } from './ShortcutSheetDialog';
+import { useAppSettings } from './use-app-settings';
 import { LayersPanel } from './LayersPanel';
 import { isMac } from './platform';
 import { RecoveryBanner } from './RecoveryBanner';
 import { SavePathPrompt } from './SavePathPrompt';
+import { SourcePanel } from './SourcePanel';
 import { StatusBar } from './StatusBar';
 import type { Notice } from './Toast';
 import { Toolbar, type DocumentTitle } from './Toolbar';
@@ -92,6 +100,8 @@ export function App() {
   const projectInputRef = useRef<HTMLInputElement>(null);
   const [dropActive, setDropActive] = useState(false);
   const [askingSavePath, setAskingSavePath] = useState(false);
+  const [dialog, setDialog] = useState<AppDialog | null>(null);
+  const appSettings = useAppSettings((status) => dispatch({ type: 'status-loaded', status }));
   // Long-lived helpers created once read the latest workspace state through this.
   const [latest] = useState(() => new Latest<WorkspaceState>(state));
   useEffect(() => latest.set(state));
@@ -113,6 +123,8 @@ export function App() {
     return {
       openFile: (file) => (mayDiscard() ? inner.openFile(file) : Promise.resolve()),
       openWithDialog: () => (mayDiscard() ? inner.openWithDialog() : Promise.resolve()),
+      openPath: (path) => (mayDiscard() ? inner.openPath(path) : Promise.resolve()),
+      openSample: () => (mayDiscard() ? inner.openSample() : Promise.resolve()),
     };
   }, [session, mayDiscard]);
 
@@ -131,6 +143,7 @@ export function App() {
       ...inner,
       openFile: (file) => (mayDiscard() ? inner.openFile(file) : Promise.resolve()),
       openWithDialog: () => (mayDiscard() ? inner.openWithDialog() : Promise.resolve()),
+      openPath: (path) => (mayDiscard() ? inner.openPath(path) : Promise.resolve()),
       restoreRecovery: () => (mayDiscard() ? inner.restoreRecovery() : Promise.resolve()),
     };
   }, [session, mayDiscard, latest]);
@@ -169,8 +182,50 @@ export function App() {
       askSavePath: () => {
         if (session.getEditor()) setAskingSavePath(true);
       },
+      editor: session.getEditor(),
+      showDialog: setDialog,
     });
   };
+
+  // File → Open Recent, the first-run screen's recent list and double-clicked files.
+  const openByPath = (request: OpenFileRequest) =>
+    void (request.kind === 'project'
+      ? projects.openPath(request.path)
+      : opener.openPath(request.path));
+  const openByPathFromListener = useEffectEvent(openByPath);
+  useEffect(() => {
+    const off = onBackendEvent('openFile', (request) => openByPathFromListener(request));
+    // Files the operating system asked for before this page listened (a double-clicked project).
+    void backend.takeOpenFileRequests().then((answer) => {
+      if (answer.ok) for (const request of answer.value) openByPathFromListener(request);
+    });
+    return off;
+  }, []);
+
+  // Preferences reach the autosaver; a damaged settings file is reported once, in words.
+  const autosaveSeconds = appSettings.loaded?.settings.autosaveIntervalSeconds;
+  useEffect(() => {
+    if (autosaveSeconds !== undefined) autosaver.setIntervalMs(autosaveSeconds * 1000);
+  }, [autosaver, autosaveSeconds]);
+  const settingsWarnings = appSettings.loaded?.warnings.join(' ') ?? '';
+  useEffect(() => {
+    if (settingsWarnings !== '') dispatch({ type: 'info', text: settingsWarnings });
+  }, [settingsWarnings]);
+  // Opening or saving changes the recent files.
+  const { reload: reloadSettings } = appSettings;
+  useEffect(reloadSettings, [reloadSettings, state.photo?.photoId, state.project?.path]);
+
+  // "?" opens the shortcut sheet, as in most editors (outside text fields).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === '?' && !event.ctrlKey && !event.metaKey && !isTextEntry(event.target)) {
+        event.preventDefault();
+        setDialog('shortcuts');
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   const applyResult = async () => {
     const outcome = await applier.apply();
@@ -443,6 +498,20 @@ export function App() {
         onResultDrawn={(assetId) => session.getClient()?.resultDrawn(assetId)}
         onCanvasError={(text) => dispatch({ type: 'failed', code: 'internal', text })}
         onView={onView}
+        emptyState={
+          <FirstRunScreen
+            busy={state.opening !== null || state.busy !== null}
+            recentFiles={appSettings.loaded?.settings.recentFiles ?? []}
+            onTrySample={() => void opener.openSample()}
+            onOpenPhoto={() => runCommand('file.open')}
+            onOpenProject={() => runCommand('file.openProject')}
+            onOpenRecent={(file) => openByPath(file)}
+            onClearRecent={appSettings.clearRecent}
+            onShowShortcuts={() => setDialog('shortcuts')}
+            onShowPreferences={() => setDialog('preferences')}
+            onShowAbout={() => setDialog('about')}
+          />
+        }
       >
         {state.recovery && (
           <RecoveryBanner
@@ -461,6 +530,7 @@ export function App() {
         )}
       </Workspace>
       <aside className="side-panels">
+        <SourcePanel editor={editor} />
         <LayersPanel
           photo={state.photo}
           editor={editor}
@@ -472,6 +542,16 @@ export function App() {
         <HistoryPanel editor={editor} state={editorState} />
       </aside>
       <StatusBar state={state} editorState={editorState} synthesis={synthesis} />
+      {dialog === 'preferences' && (
+        <PreferencesDialog
+          loaded={appSettings.loaded}
+          inference={state.status?.inference}
+          onSave={appSettings.update}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'about' && <AboutDialog onClose={() => setDialog(null)} />}
+      {dialog === 'shortcuts' && <ShortcutSheetDialog onClose={() => setDialog(null)} />}
       <input
         ref={fileInputRef}
         type="file"

@@ -23,6 +23,8 @@ interface WorkspaceProps {
   readonly onView: (view: SceneView | null) => void;
   /** Prompts over the canvas (crash recovery, Save As without a native dialog). */
   readonly children?: ReactNode;
+  /** Shown instead of the plain hint while no photo is open (the first-run screen). */
+  readonly emptyState?: ReactNode;
 }
 
 export function Workspace(props: WorkspaceProps) {
@@ -39,12 +41,14 @@ export function Workspace(props: WorkspaceProps) {
           onView={props.onView}
         />
       )}
+      {/* Before the banners and prompts, so they stay above it. */}
+      {props.editor === null &&
+        (props.emptyState ?? (
+          <p className="workspace__hint">Drop a photo here, or choose File → Open Photo…</p>
+        ))}
       <MessageBanner message={props.message} onDismiss={props.onDismissMessage} />
       {props.children}
       <Toast notice={props.notice} onExpire={props.onNoticeExpired} />
-      {props.editor === null && (
-        <p className="workspace__hint">Drop a photo here, or choose File → Open Photo…</p>
-      )}
       {props.dropActive && <div className="workspace__drop-overlay">Drop to open</div>}
     </main>
   );

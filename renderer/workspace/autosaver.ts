@@ -36,15 +36,27 @@ export class Autosaver {
   private running = false;
   private again = false;
   private stepsSinceSave = 0;
+  /** The timer's period; 0 turns the timer off (significant changes still autosave). */
+  private intervalMs: number;
 
-  constructor(private readonly options: AutosaverOptions) {}
+  constructor(private readonly options: AutosaverOptions) {
+    this.intervalMs = options.intervalMs ?? AUTOSAVE_INTERVAL_MS;
+  }
 
   start(): () => void {
-    this.interval ??= setInterval(
-      () => this.saveNow(),
-      this.options.intervalMs ?? AUTOSAVE_INTERVAL_MS,
-    );
+    if (this.interval === null && this.intervalMs > 0) {
+      this.interval = setInterval(() => this.saveNow(), this.intervalMs);
+    }
     return () => this.stop();
+  }
+
+  /** Preferences changed the period: the timer restarts with it if it was running. */
+  setIntervalMs(intervalMs: number): void {
+    if (intervalMs === this.intervalMs) return;
+    this.intervalMs = intervalMs;
+    if (this.interval === null) return;
+    clearInterval(this.interval);
+    this.interval = intervalMs > 0 ? setInterval(() => this.saveNow(), intervalMs) : null;
   }
 
   stop(): void {

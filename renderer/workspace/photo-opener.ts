@@ -17,9 +17,13 @@ import type { WorkspaceAction } from './workspace-state';
 export interface PhotoOpener {
   openFile(file: File): Promise<void>;
   openWithDialog(): Promise<void>;
+  /** A file the backend reads by path (File → Open Recent, a double-clicked file). */
+  openPath(path: string): Promise<void>;
+  /** The sample photo installed with the app (the first-run screen). */
+  openSample(): Promise<void>;
 }
 
-type Backend = Pick<BackendApi, 'openPhoto' | 'openPhotoFromDialog'>;
+type Backend = Pick<BackendApi, 'openPhoto' | 'openPhotoFromDialog' | 'openSamplePhoto'>;
 
 export function createPhotoOpener(
   backend: Backend,
@@ -69,6 +73,13 @@ export function createPhotoOpener(
     },
     openWithDialog() {
       return open(null, () => backend.openPhotoFromDialog());
+    },
+    openPath(path) {
+      const fileName = path.split(/[\\/]/).pop() || path;
+      return open(fileName, () => backend.openPhoto({ source: 'path', path }));
+    },
+    openSample() {
+      return open('the sample photo', () => backend.openSamplePhoto());
     },
   };
 }

@@ -46,6 +46,8 @@ export interface ProjectFiles {
   saveAs(path: string | null): Promise<SaveOutcome>;
   openFile(file: File): Promise<void>;
   openWithDialog(): Promise<void>;
+  /** A project the backend reads by path (File → Open Recent, a double-clicked project). */
+  openPath(path: string): Promise<void>;
   checkRecovery(): Promise<void>;
   restoreRecovery(): Promise<void>;
   discardRecovery(): Promise<void>;
@@ -177,6 +179,10 @@ export function createProjectFiles(deps: ProjectFilesDeps, nativeDialog: () => b
     },
     openWithDialog() {
       return open(null, () => backend.openProjectFromDialog());
+    },
+    openPath(path) {
+      const fileName = path.split(/[\\/]/).pop() || path;
+      return open(fileName, () => backend.openProject({ source: 'path', path }));
     },
     async checkRecovery() {
       const answer = await backend.checkRecovery();

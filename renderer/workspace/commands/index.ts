@@ -1,4 +1,15 @@
 /** Every workspace command. A new one is one file in this folder and one line here. */
+import {
+  aboutCommand,
+  actualPixelsCommand,
+  fitCommand,
+  preferencesCommand,
+  redoCommand,
+  shortcutSheetCommand,
+  undoCommand,
+  zoomInCommand,
+  zoomOutCommand,
+} from './app-commands';
 import { openPhotoCommand } from './open-photo-command';
 import { openProjectCommand, saveProjectAsCommand, saveProjectCommand } from './project-commands';
 import { createCommandRegistry } from './workspace-command';
@@ -8,4 +19,13 @@ export const workspaceCommands = createCommandRegistry([
   openProjectCommand,
   saveProjectCommand,
   saveProjectAsCommand,
+  undoCommand,
+  redoCommand,
+  zoomInCommand,
+  zoomOutCommand,
+  fitCommand,
+  actualPixelsCommand,
+  preferencesCommand,
+  shortcutSheetCommand,
+  aboutCommand,
 ]);

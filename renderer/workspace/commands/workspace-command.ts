@@ -5,6 +5,7 @@
  * menu all run them by id, so each action exists once. Commands that change the document
  * live in renderer/editor/commands/ and go through the editor's history instead.
  */
+import type { Editor } from '../../editor';
 import type { PhotoOpener } from '../photo-opener';
 import type { ProjectFiles } from '../project-files';
 
@@ -19,7 +20,13 @@ export interface WorkspaceCommandContext {
   readonly pickProjectInPage: () => void;
   /** No native save dialog: ask for the project file's path in the page. */
   readonly askSavePath: () => void;
+  /** The open document's editor (undo, redo, zoom from the menu), or null. */
+  readonly editor: Editor | null;
+  /** Shows one of the shell's dialogs (Preferences, About, the shortcut sheet). */
+  readonly showDialog: (dialog: AppDialog) => void;
 }
+
+export type AppDialog = 'preferences' | 'about' | 'shortcuts';
 
 export interface WorkspaceCommand {
   readonly id: string;

@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { workspaceCommands } from '../../../renderer/workspace/commands';
+import { MenuCommandSchema } from '../../../shared/ipc/contract';
+import { commands, type Editor } from '../../../renderer/editor';
+import type { PhotoOpener } from '../../../renderer/workspace/photo-opener';
+import { TestEditor } from '../editor/test-editor';
 import type { ProjectFiles, SaveOutcome } from '../../../renderer/workspace/project-files';
 import { describeShortcut, matchesShortcut } from '../../../renderer/workspace/commands/shortcut';
 import {
@@ -60,11 +64,13 @@ describe('workspace commands', () => {
   it('file.open uses the native dialog where there is one, the page picker elsewhere', () => {
     const context = (nativeOpenDialog: boolean): WorkspaceCommandContext => ({
       nativeOpenDialog,
-      opener: { openFile: vi.fn(), openWithDialog: vi.fn(() => Promise.resolve()) },
+      opener: photoOpener(),
       pickFileInPage: vi.fn(),
       projects: projectFiles('saved'),
       pickProjectInPage: vi.fn(),
       askSavePath: vi.fn(),
+      editor: null,
+      showDialog: vi.fn(),
     });
     const open = workspaceCommands.get('file.open');
     const native = context(true);
@@ -79,11 +85,13 @@ describe('workspace commands', () => {
   it('Save and Save As ask for a path in the page when there is no file and no native dialog', async () => {
     const context = (outcome: SaveOutcome): WorkspaceCommandContext => ({
       nativeOpenDialog: false,
-      opener: { openFile: vi.fn(), openWithDialog: vi.fn(() => Promise.resolve()) },
+      opener: photoOpener(),
       pickFileInPage: vi.fn(),
       projects: projectFiles(outcome),
       pickProjectInPage: vi.fn(),
       askSavePath: vi.fn(),
+      editor: null,
+      showDialog: vi.fn(),
     });
     const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
     for (const id of ['file.save', 'file.saveAs']) {
@@ -102,13 +110,82 @@ describe('workspace commands', () => {
     const pickProjectInPage = vi.fn();
     workspaceCommands.get('file.openProject')?.run({
       nativeOpenDialog: false,
-      opener: { openFile: vi.fn(), openWithDialog: vi.fn(() => Promise.resolve()) },
+      opener: photoOpener(),
       pickFileInPage: vi.fn(),
       projects: projectFiles('saved'),
       pickProjectInPage,
       askSavePath: vi.fn(),
+      editor: null,
+      showDialog: vi.fn(),
     });
     expect(pickProjectInPage).toHaveBeenCalledOnce();
+  });
+});
+
+describe('menu commands (issue 9)', () => {
+  const context = (editor: Editor | null): WorkspaceCommandContext => ({
+    nativeOpenDialog: true,
+    opener: photoOpener(),
+    pickFileInPage: vi.fn(),
+    projects: projectFiles('saved'),
+    pickProjectInPage: vi.fn(),
+    askSavePath: vi.fn(),
+    editor,
+    showDialog: vi.fn(),
+  });
+
+  it('routes Edit → Undo and Redo to the editor’s history, not the page', () => {
+    const t = new TestEditor();
+    t.press('B').drag([300, 300], [350, 300]);
+    const strokes = () => t.strokes('mask').length;
+    expect(strokes()).toBe(1);
+    workspaceCommands.get('edit.undo')?.run(context(t.editor));
+    expect(strokes()).toBe(0);
+    workspaceCommands.get('edit.redo')?.run(context(t.editor));
+    expect(strokes()).toBe(1);
+  });
+
+  it('routes View → Zoom In, Zoom Out, Actual Pixels and Fit to the editor’s camera', () => {
+    const t = new TestEditor();
+    t.editor.run(commands.setViewSize, { width: 800, height: 600 });
+    const zoom = () => t.session.viewport.zoom;
+    workspaceCommands.get('view.actualPixels')?.run(context(t.editor));
+    expect(zoom()).toBe(1);
+    workspaceCommands.get('view.zoomIn')?.run(context(t.editor));
+    expect(zoom()).toBeCloseTo(1.25);
+    workspaceCommands.get('view.zoomOut')?.run(context(t.editor));
+    workspaceCommands.get('view.zoomOut')?.run(context(t.editor));
+    expect(zoom()).toBeCloseTo(0.8);
+    workspaceCommands.get('view.fit')?.run(context(t.editor));
+    expect(zoom()).not.toBeCloseTo(0.8);
+  });
+
+  it('does nothing without an open photo', () => {
+    for (const id of ['edit.undo', 'edit.redo', 'view.zoomIn', 'view.fit']) {
+      expect(() => workspaceCommands.get(id)?.run(context(null))).not.toThrow();
+    }
+  });
+
+  it('opens the shell’s dialogs; only Preferences and the sheet have keys of their own', () => {
+    const shown = context(null);
+    workspaceCommands.get('app.preferences')?.run(shown);
+    workspaceCommands.get('help.shortcuts')?.run(shown);
+    workspaceCommands.get('help.about')?.run(shown);
+    expect(vi.mocked(shown.showDialog).mock.calls).toEqual([
+      ['preferences'],
+      ['shortcuts'],
+      ['about'],
+    ]);
+    expect(workspaceCommands.get('app.preferences')?.shortcut).toBe('Mod+,');
+    expect(workspaceCommands.get('help.shortcuts')?.shortcut).toBe('Mod+/');
+    // The editor's keymap owns these keys; a second binding would run them twice.
+    for (const id of ['edit.undo', 'edit.redo', 'view.zoomIn', 'view.zoomOut', 'view.fit']) {
+      expect(workspaceCommands.get(id)?.shortcut).toBeUndefined();
+    }
+  });
+
+  it('has a command for every id the Electron menu sends', () => {
+    for (const id of MenuCommandSchema.options) expect(workspaceCommands.has(id), id).toBe(true);
   });
 });
 
@@ -119,8 +196,19 @@ function projectFiles(outcome: SaveOutcome): ProjectFiles {
     saveAs: vi.fn(() => Promise.resolve(outcome)),
     openFile: vi.fn(done),
     openWithDialog: vi.fn(done),
+    openPath: vi.fn(done),
     checkRecovery: vi.fn(done),
     restoreRecovery: vi.fn(done),
     discardRecovery: vi.fn(done),
+  };
+}
+
+function photoOpener(): PhotoOpener {
+  const done = () => Promise.resolve();
+  return {
+    openFile: vi.fn(done),
+    openWithDialog: vi.fn(done),
+    openPath: vi.fn(done),
+    openSample: vi.fn(done),
   };
 }

@@ -33,6 +33,10 @@ function controllableBackend() {
       openPhoto: (request: OpenPhotoRequest) =>
         new Promise<Result<OpenedPhoto>>((resolve) => pending.push({ request, resolve })),
       openPhotoFromDialog: () => Promise.resolve(ok(null)),
+      openSamplePhoto: () =>
+        new Promise<Result<OpenedPhoto>>((resolve) =>
+          pending.push({ request: { source: 'path', path: '(sample)' }, resolve }),
+        ),
     },
   };
 }
@@ -72,6 +76,28 @@ describe('photo opener', () => {
       .filter((action) => action.type === 'photo-opened');
     expect(opened).toHaveLength(1);
     expect(opened[0]).toMatchObject({ photo: { info: { fileName: 'second.jpg' } } });
+  });
+
+  it('opens a recent file by its path and the sample photo, latest winning over both', async () => {
+    const { backend, pending } = controllableBackend();
+    const dispatch = vi.fn<(action: WorkspaceAction) => void>();
+    const opener = createPhotoOpener(backend, dispatch);
+    const recent = opener.openPath('/home/me/Pictures/portrait.jpg');
+    const sample = opener.openSample();
+    await flush();
+    expect(pending.map((p) => p.request)).toEqual([
+      { source: 'path', path: '/home/me/Pictures/portrait.jpg' },
+      { source: 'path', path: '(sample)' },
+    ]);
+    expect(dispatch).toHaveBeenCalledWith({ type: 'photo-opening', fileName: 'portrait.jpg' });
+    pending[1]?.resolve(ok(openedPhoto('astronaut.png')));
+    pending[0]?.resolve(ok(openedPhoto('portrait.jpg')));
+    await Promise.all([recent, sample]);
+    const opened = dispatch.mock.calls
+      .map(([action]) => action)
+      .filter((action) => action.type === 'photo-opened');
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatchObject({ photo: { info: { fileName: 'astronaut.png' } } });
   });
 
   it('refuses an oversized file without reading it', async () => {
