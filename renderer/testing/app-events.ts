@@ -4,6 +4,7 @@
  * of sleeping or polling the DOM (STYLE.md 13). The log is always kept (it is tiny); it is put
  * on `window.__faceshopTest` only when the bridge says test hooks are on.
  */
+import type { FaceDocument } from '../../shared/document';
 
 export interface AppEventDetails {
   /** The first status arrived and the workspace is interactive. */
@@ -44,6 +45,15 @@ export interface AppEventDetails {
   'project-opened': { fileName: string; origin: string; photoId: string; warnings: number };
   /** An autosave request was answered (`unchanged`: the backend had it already). */
   autosaved: { savedAt: string; unchanged: boolean; photoId: string };
+  /** The source panel opened a photo (or a project's photo) to paste from. */
+  'paste-source-opened': {
+    photoId: string;
+    fileName: string;
+    from: 'photo' | 'project';
+    workArea: { x: number; y: number; size: number };
+  };
+  /** Paste added a pasted-region layer; `revision` is the document's after it. */
+  'region-pasted': { layerId: string; revision: number };
   /** The recovery banner offers a crashed session's work. */
   'recovery-offered': { displayName: string; savedAt: string };
 }
@@ -73,6 +83,8 @@ export interface FaceshopTestApi {
    * RGBA, base64 (a JSON array would take seconds to cross into the test).
    */
   readPixels(rect: PixelRect, content: PixelContent): PixelProbe | null;
+  /** The open document itself (plain JSON data), or null before a photo is open. */
+  readDocumentData(): FaceDocument | null;
 }
 
 export interface DocumentProbe {
@@ -109,6 +121,7 @@ export interface PixelProbe {
 export interface TestProbes {
   readDocument(): DocumentProbe | null;
   readPixels(rect: PixelRect, content: PixelContent): PixelProbe | null;
+  readDocumentData(): FaceDocument | null;
 }
 
 export const TEST_API_GLOBAL_NAME = '__faceshopTest';
@@ -134,6 +147,7 @@ const testApi: FaceshopTestApi = {
   lastSeq: () => log.length,
   readDocument: () => probes?.readDocument() ?? null,
   readPixels: (rect, content) => probes?.readPixels(rect, content) ?? null,
+  readDocumentData: () => probes?.readDocumentData() ?? null,
 };
 
 export function exposeTestApi(): void {

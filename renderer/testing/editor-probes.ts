@@ -37,6 +37,9 @@ export function createEditorProbes(
         viewport: { ...session.viewport },
       };
     },
+    readDocumentData() {
+      return editor()?.document ?? null;
+    },
     readPixels(rect, content): PixelProbe | null {
       const pixels = view()?.readPixels(rect, content);
       if (!pixels) return null;

@@ -1,0 +1,48 @@
+/**
+ * The Paste action: the backend converts the selection into strokes, and the editor adds them
+ * as a pasted-region layer placed where the part sits on the target (the same place relative to
+ * the target's work area as in the source's), then selects the place tool so its handles show.
+ * Adding the layer changes what the network sees, so the editor asks for a synthesis by itself.
+ */
+import type { BackendApi } from '../../shared/ipc/contract';
+import { fail, ok, type Result } from '../../shared/ipc/result';
+import type { PasteSelection } from '../../shared/paste/paste-api';
+import { defaultPlacement } from '../../shared/paste/placement';
+import { commands, type Editor } from '../editor';
+import type { PasteSource } from './source-opener';
+import { selectionLabel } from './source-geometry';
+
+export interface PastedRegion {
+  readonly layerId: string;
+  readonly revision: number;
+}
+
+export async function pasteRegion(
+  backend: Pick<BackendApi, 'convertPasteRegion'>,
+  editor: Editor,
+  source: PasteSource,
+  selection: PasteSelection,
+): Promise<Result<PastedRegion>> {
+  const converted = await backend.convertPasteRegion({
+    sourcePhotoId: source.photo.photoId,
+    sourceArea: source.workArea,
+    selection,
+  });
+  if (!converted.ok) return converted;
+  const { channels, origin } = converted.value;
+  const transform = defaultPlacement(origin, source.workArea, editor.document.workArea);
+  const outcome = editor.run(commands.addPastedRegion, {
+    sourceAssetId: source.photo.photoId,
+    channels,
+    transform,
+    name: selectionLabel(selection),
+  });
+  if (outcome.status !== 'applied') {
+    return fail(
+      'invalid-request',
+      outcome.status === 'refused' ? outcome.reason : 'nothing pasted',
+    );
+  }
+  editor.run(commands.selectTool, 'place-region');
+  return ok({ layerId: editor.session.activeLayerId, revision: editor.revision });
+}
