@@ -55,3 +55,95 @@ describe('describeProviderOutcome', () => {
     );
   });
 });
+
+describe('provider selection end to end: plan, then what started (issue 9)', () => {
+  /** Runs the plan against a machine where `failing` providers throw at start. */
+  function choose(
+    platform: NodeJS.Platform,
+    preference: Parameters<typeof planProviders>[1],
+    supported: readonly string[],
+    failing: Readonly<Record<string, string>>,
+  ) {
+    const attempts: { provider: ReturnType<typeof planProviders>[number]; error?: string }[] = [];
+    for (const provider of planProviders(platform, preference, supported)) {
+      const error = failing[provider];
+      if (error === undefined) {
+        attempts.push({ provider });
+        break;
+      }
+      attempts.push({ provider, error });
+    }
+    return {
+      chosen: attempts.find((a) => a.error === undefined)?.provider ?? null,
+      message: describeProviderOutcome(preference, attempts, platform, supported),
+    };
+  }
+
+  it('Windows with a DX12 GPU but no CUDA build: DirectML, said plainly', () => {
+    expect(choose('win32', 'auto', ['cpu', 'dml', 'webgpu'], {})).toEqual({
+      chosen: 'dml',
+      message: 'Using DirectML.',
+    });
+  });
+
+  it('Windows whose DirectML device fails: CPU, with DirectML’s reason', () => {
+    expect(
+      choose('win32', 'auto', ['cpu', 'dml'], { dml: 'DXGI_ERROR_UNSUPPORTED: no DX12 adapter' }),
+    ).toEqual({
+      chosen: 'cpu',
+      message: 'DirectML unavailable: DXGI_ERROR_UNSUPPORTED: no DX12 adapter — using CPU.',
+    });
+  });
+
+  it('Linux asked for CUDA explicitly, without cuDNN: CPU, with the missing library', () => {
+    expect(
+      choose('linux', 'cuda', ALL, { cuda: 'libcudnn.so.9: cannot open shared object file' }),
+    ).toEqual({
+      chosen: 'cpu',
+      message: 'CUDA unavailable: libcudnn.so.9: cannot open shared object file — using CPU.',
+    });
+  });
+
+  it('Linux without a GPU build, on auto: CPU, and why', () => {
+    expect(choose('linux', 'auto', ['cpu'], {})).toEqual({
+      chosen: 'cpu',
+      message: 'No GPU provider is available on this system — using CPU.',
+    });
+  });
+
+  it('DirectML asked for on Linux: not in this build, CPU', () => {
+    expect(
+      choose(
+        'linux',
+        'directml',
+        ALL.filter((p) => p !== 'dml'),
+        {},
+      ),
+    ).toEqual({
+      chosen: 'cpu',
+      message: 'DirectML is not available in this build on linux — using CPU.',
+    });
+  });
+
+  it('CPU pinned in Preferences: the GPU is never tried', () => {
+    expect(planProviders('linux', 'cpu', ALL)).toEqual(['cpu']);
+    expect(choose('linux', 'cpu', ALL, { cuda: 'must not be tried' })).toEqual({
+      chosen: 'cpu',
+      message: 'Using CPU.',
+    });
+  });
+
+  it('macOS: Core ML, and the CPU when Core ML refuses the model', () => {
+    expect(choose('darwin', 'auto', ALL, {}).chosen).toBe('coreml');
+    expect(choose('darwin', 'auto', ALL, { coreml: 'unsupported op' }).message).toBe(
+      'Core ML unavailable: unsupported op — using CPU.',
+    );
+  });
+
+  it('nothing starts: no provider chosen, every reason named', () => {
+    expect(choose('linux', 'auto', ALL, { cuda: 'no driver', cpu: 'bad model' })).toEqual({
+      chosen: null,
+      message: 'No execution provider could start (CUDA: no driver; CPU: bad model).',
+    });
+  });
+});

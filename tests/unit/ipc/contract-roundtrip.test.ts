@@ -147,15 +147,23 @@ describe('contract client', () => {
       'applyResult',
       'autosave',
       'checkRecovery',
+      'clearRecentFiles',
+      'convertPasteRegion',
       'discardRecovery',
+      'exportPhoto',
+      'getAbout',
+      'getSettings',
       'getStatus',
       'openPhoto',
       'openPhotoFromDialog',
       'openProject',
       'openProjectFromDialog',
+      'openSamplePhoto',
       'restoreRecovery',
       'saveProject',
       'synthesize',
+      'takeOpenFileRequests',
+      'updateSettings',
     ]);
     expect(Object.isFrozen(api)).toBe(true);
   });
