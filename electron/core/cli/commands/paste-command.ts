@@ -7,12 +7,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createEmptyDocument } from '../../../../shared/document/create-document';
 import type { FaceDocument } from '../../../../shared/document/document';
-import { defaultWorkArea } from '../../../../shared/document/work-area';
+import { clampWorkArea, defaultWorkArea } from '../../../../shared/document/work-area';
 import {
   FACE_PART_NAMES,
   facePartRect,
   type FacePartName,
 } from '../../../../shared/paste/face-parts';
+import { FaceLocator } from '../../faces/face-locator';
+import { primaryFace, workAreaForFace } from '../../faces/face-work-area';
 import { findModelsDir } from '../../models/models-dir';
 import { snapPlacement } from '../../paste/paste-placement';
 import { rectPolygon, regionToStrokes } from '../../paste/region-to-strokes';
@@ -48,7 +50,8 @@ export const pasteCommand: CliCommand = {
     '',
     `  --region       a face part (${FACE_PART_NAMES.join(', ')}) placed from the source's work`,
     '                 area, or a rectangle x,y,w,h in source pixels',
-    "  --source-area  the square framing the source face (default: centred, the photo's short side)",
+    '  --source-area  the square framing the source face (default: the detected face, else',
+    "                 centred, the photo's short side)",
     '  --target-area  the square framing the target face (default: the same rule)',
     "  --to           where the region's centre goes on the target, its scale and angle in degrees",
     "                 (default: the same place relative to the target's work area)",
@@ -93,19 +96,37 @@ export const pasteCommand: CliCommand = {
       sourceBytes as Buffer,
       path.basename(sourcePath),
     );
-    const areaOf = (
+    const modelsDir = findModelsDir(import.meta.dirname);
+    // Presets are placed from the work areas, so without --source-area/--target-area each face
+    // is framed by the face detector the way the network was trained; without a face (or the
+    // detector), the largest centred square.
+    const locator = modelsDir === null ? null : new FaceLocator(modelsDir, (line) => io.err(line));
+    const areaOf = async (
       option: string | undefined,
       photo: { width: number; height: number; key: string },
+      bytes: Uint8Array,
     ) => {
-      const area =
-        parseWorkAreaOption(option) ??
-        defaultWorkArea({ assetId: 'photo', width: photo.width, height: photo.height });
+      const ref = { assetId: 'photo', width: photo.width, height: photo.height };
+      let area = parseWorkAreaOption(option);
+      if (area === null) {
+        const face = primaryFace((await locator?.findFaces(bytes)) ?? []);
+        area = face ? clampWorkArea(workAreaForFace(face), ref) : defaultWorkArea(ref);
+        io.err(
+          `${path.basename(photo.key)}: work area ${area.x},${area.y},${area.size}${face ? ' (detected face)' : ''}`,
+        );
+      }
       const problem = checkWorkArea(area, photo.width, photo.height);
       if (problem !== null) throw new CliUsageError(`${path.basename(photo.key)}: ${problem}`);
       return area;
     };
-    const sourceArea = areaOf(values['source-area'], source);
-    const targetArea = areaOf(values['target-area'], target);
+    let sourceArea;
+    let targetArea;
+    try {
+      sourceArea = await areaOf(values['source-area'], source, sourceBytes as Buffer);
+      targetArea = await areaOf(values['target-area'], target, targetBytes as Buffer);
+    } finally {
+      await locator?.dispose();
+    }
     const part = (FACE_PART_NAMES as readonly string[]).includes(values.region)
       ? (values.region as FacePartName)
       : null;
@@ -123,7 +144,6 @@ export const pasteCommand: CliCommand = {
           return { x, y, width: w, height: h };
         })();
 
-    const modelsDir = findModelsDir(import.meta.dirname);
     const manifest = manifestPathFor(
       values.model === undefined ? undefined : resolve(values.model),
       modelsDir,
