@@ -51,9 +51,10 @@ type TestWindow = Window & { __faceshopTest?: FaceshopTestApi };
 
 /** The sample mirrored, darker and cooler, cropped to its face and shown at 3×. */
 async function relitMirroredSource(): Promise<Uint8Array> {
+  // Two pipelines: sharp crops before it flips within one, whatever the order of the calls.
+  const mirrored = await sharp(SAMPLE_PHOTO).flop().png().toBuffer();
   return new Uint8Array(
-    await sharp(SAMPLE_PHOTO)
-      .flop()
+    await sharp(mirrored)
       .extract({
         left: MIRRORED_AREA.x,
         top: MIRRORED_AREA.y,
@@ -115,6 +116,8 @@ describe('smart copy-paste in Chromium', () => {
   let original: Pixels;
   let photo: Pixels;
   let targetArea: WorkArea;
+  /** The source's work area as the panel opened it (the default square, or a detected face). */
+  let sourceArea: WorkArea;
 
   const screenshot = (name: string) =>
     session.page.screenshot({ path: path.join(SCREENSHOT_DIR, name) });
@@ -189,6 +192,7 @@ describe('smart copy-paste in Chromium', () => {
     await panel.dispatchEvent('drop', { dataTransfer });
     const opened = await editor.waitForAppEvent('paste-source-opened', seq);
     expect(opened).toMatchObject({ fileName: 'relit-source.png', from: 'photo' });
+    sourceArea = opened.workArea;
     // The target is still the document's photo.
     const document = await readDocumentData();
     expect(document.photo).toMatchObject({ width: 512, height: 512 });
@@ -211,7 +215,7 @@ describe('smart copy-paste in Chromium', () => {
     const eye = facePartCentre('left-eye', targetArea);
     expect(layer.transform.x).toBeCloseTo(eye.x, 6);
     expect(layer.transform.y).toBeCloseTo(eye.y, 6);
-    expect(layer.transform.scale).toBeCloseTo(targetArea.size / 321, 6);
+    expect(layer.transform.scale).toBeCloseTo(targetArea.size / sourceArea.size, 6);
     expect((await editor.readDocument()).history.steps).toContain('Paste region');
   });
 
