@@ -29,6 +29,7 @@ export function FirstRunScreen(props: FirstRunScreenProps) {
         Paint a mask over what should change, draw a few lines and colours, and the network redraws
         it to match — on your own photos, on this computer.
       </p>
+      {/* Named apart from the toolbar's Open Photo… and Open Project…, so each name is one button. */}
       <div className="first-run__actions">
         <button
           type="button"
@@ -45,7 +46,7 @@ export function FirstRunScreen(props: FirstRunScreenProps) {
           disabled={busy}
           onClick={props.onOpenPhoto}
         >
-          Open Photo… <kbd>{describeShortcut('Mod+O', isMac)}</kbd>
+          Open a photo… <kbd>{describeShortcut('Mod+O', isMac)}</kbd>
         </button>
         <button
           type="button"
@@ -53,7 +54,7 @@ export function FirstRunScreen(props: FirstRunScreenProps) {
           disabled={busy}
           onClick={props.onOpenProject}
         >
-          Open Project… <kbd>{describeShortcut('Mod+Shift+O', isMac)}</kbd>
+          Open a project… <kbd>{describeShortcut('Mod+Shift+O', isMac)}</kbd>
         </button>
       </div>
       {recentFiles.length > 0 && (
