@@ -39,6 +39,7 @@ import {
 import type { AppDialog } from '../workspace/commands/workspace-command';
 import type { OpenFileRequest } from '../../shared/settings/settings';
 import { AboutDialog } from './AboutDialog';
+import { ExportDialog, formatFileSize } from './ExportDialog';
 import { FirstRunScreen } from './FirstRunScreen';
 import { HistoryPanel } from './HistoryPanel';
 import { PreferencesDialog } from './PreferencesDialog';
@@ -552,6 +553,23 @@ export function App() {
       )}
       {dialog === 'about' && <AboutDialog onClose={() => setDialog(null)} />}
       {dialog === 'shortcuts' && <ShortcutSheetDialog onClose={() => setDialog(null)} />}
+      {dialog === 'export' && editor && state.photo && (
+        <ExportDialog
+          getDocument={() => editor.document}
+          photoFileName={state.photo.info.fileName}
+          photoSize={editor.document.photo}
+          nativeDialog={state.status?.capabilities.nativeOpenDialog ?? false}
+          defaults={appSettings.loaded?.settings ?? null}
+          onExported={(exported) => {
+            setDialog(null);
+            notify(
+              `Exported ${exported.fileName} (${exported.width}×${exported.height}, ${formatFileSize(exported.fileBytes)})${exported.edited ? '' : ' — no edit to render yet, the photo as it is'}`,
+            );
+            emitAppEvent('photo-exported', { path: exported.path, format: exported.format });
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
       <input
         ref={fileInputRef}
         type="file"

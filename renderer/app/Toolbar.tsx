@@ -59,6 +59,7 @@ export function Toolbar(props: ToolbarProps) {
       {commandButton('file.openProject', false)}
       {commandButton('file.save', true)}
       {commandButton('file.saveAs', true)}
+      {commandButton('file.export', true)}
       {title && (
         <span className="toolbar__title" data-testid="document-title" title={title.name}>
           <span className="toolbar__title-name">{title.name}</span>

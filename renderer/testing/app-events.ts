@@ -11,6 +11,8 @@ export interface AppEventDetails {
   'app-ready': { modelState: string };
   /** The backend decoded a photo. */
   'photo-opened': { photoId: string; fileName: string; width: number; height: number };
+  /** File → Export wrote the edited photo. */
+  'photo-exported': { path: string; format: string };
   /** The canvas has drawn the photo, fitted to the view (sizes in CSS pixels). */
   'photo-shown': {
     photoId: string;

@@ -9,7 +9,8 @@
  * (the masked region changes, nothing else does, undo and redo bring back exactly the picture of
  * the state they return to), never beauty. Timings are measured and printed, never asserted.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hexToRgb } from '../../shared/document';
@@ -124,15 +125,28 @@ describe('editing with the real model in Chromium', () => {
     });
   });
 
-  it('moves the work area onto the face: a corner drag, then a move', async () => {
+  it('places the work area on the detected face, then a corner drag and a move adjust it', async () => {
+    // The face detector framed the astronaut's face (box ≈ 163–279 × 75–187) like the
+    // network's training faces.
+    const detected = (await editor.readDocument()).workArea;
+    expect(detected.size).toBeGreaterThan(100);
+    expect(detected.size).toBeLessThan(135);
+    expect(detected.x).toBeGreaterThan(150);
+    expect(detected.x + detected.size).toBeLessThan(300);
+    expect(detected.y).toBeGreaterThan(55);
+    expect(detected.y + detected.size).toBeLessThan(200);
+    await screenshot('edit-0-detected-work-area.png');
+
     await editor.press('w');
     await editor.drag([
-      [511, 511],
-      [FACE_WORK_AREA.size, FACE_WORK_AREA.size],
+      [detected.x + detected.size - 1, detected.y + detected.size - 1],
+      [detected.x + FACE_WORK_AREA.size, detected.y + FACE_WORK_AREA.size],
     ]);
+    const grown = (await editor.readDocument()).workArea;
+    expect(grown).toEqual({ x: detected.x, y: detected.y, size: FACE_WORK_AREA.size });
     await editor.drag([
-      [100, 100],
-      [100 + FACE_WORK_AREA.x, 100 + FACE_WORK_AREA.y],
+      [detected.x + 100, detected.y + 100],
+      [FACE_WORK_AREA.x + 100, FACE_WORK_AREA.y + 100],
     ]);
     const document = await editor.readDocument();
     expect(document.workArea).toEqual(FACE_WORK_AREA);
@@ -144,6 +158,9 @@ describe('editing with the real model in Chromium', () => {
 
   it('paints a mask over an eye: the result differs inside the mask and nowhere else', async () => {
     await editor.press('b');
+    // Brushes start at a fraction of the detected work area (1/16: 7 px for this face); five
+    // steps of ] make the mask brush cover the eye in one stroke.
+    for (let i = 0; i < 5; i++) await editor.press(']');
     maskWidth = (await editor.readDocument()).brushSizes['mask'] ?? 0;
     expect(maskWidth).toBeGreaterThan(8);
     const { document, timing } = await resultAfter(() => editor.drag(MASK_PATH));
@@ -345,6 +362,31 @@ describe('editing with the real model in Chromium', () => {
     expect(document.history.position).toBe(steps);
     expect(document.counts).toMatchObject({ mask: 1, sketch: 21 });
     await expectEditConfinedToMask();
+  });
+
+  it('exports the edit as a full-resolution PNG from File → Export (Ctrl+Shift+E)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'faceshop-export-'));
+    const target = path.join(dir, 'astronaut-edited');
+    await session.page.keyboard.press('Control+Shift+E');
+    const dialog = session.page.getByTestId('export-dialog');
+    await dialog.waitFor();
+    await dialog.getByTestId('export-format').selectOption('jpeg');
+    expect(await dialog.getByTestId('export-lossiness').textContent()).toMatch(/^Lossy: JPEG/);
+    await dialog.getByTestId('export-format').selectOption('png');
+    expect(await dialog.getByTestId('export-lossiness').textContent()).toMatch(/^Lossless/);
+    await dialog.getByTestId('export-path').fill(target);
+    await screenshot('edit-4-export-dialog.png');
+    const seq = await editor.lastEventSeq();
+    await dialog.getByTestId('export-submit').click();
+    const exported = await editor.waitForAppEvent('photo-exported', seq, 60_000);
+    expect(exported).toEqual({ path: `${target}.png`, format: 'png' });
+    await dialog.waitFor({ state: 'detached' });
+
+    // The file: full size, the photo's own pixels away from the mask, the edit inside it.
+    const written = await filePixels(exported.path);
+    expect([written.width, written.height]).toEqual([512, 512]);
+    expect(difference(written, original, outside()).max).toBe(0);
+    expect(difference(written, original, inside()).mean).toBeGreaterThan(4);
   });
 
   it('logged no console errors, page errors or CSP violations', () => {

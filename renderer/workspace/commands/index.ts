@@ -10,6 +10,7 @@ import {
   zoomInCommand,
   zoomOutCommand,
 } from './app-commands';
+import { exportPhotoCommand } from './export-command';
 import { openPhotoCommand } from './open-photo-command';
 import { openProjectCommand, saveProjectAsCommand, saveProjectCommand } from './project-commands';
 import { createCommandRegistry } from './workspace-command';
@@ -19,6 +20,7 @@ export const workspaceCommands = createCommandRegistry([
   openProjectCommand,
   saveProjectCommand,
   saveProjectAsCommand,
+  exportPhotoCommand,
   undoCommand,
   redoCommand,
   zoomInCommand,

@@ -26,7 +26,7 @@ export interface WorkspaceCommandContext {
   readonly showDialog: (dialog: AppDialog) => void;
 }
 
-export type AppDialog = 'preferences' | 'about' | 'shortcuts';
+export type AppDialog = 'preferences' | 'about' | 'shortcuts' | 'export';
 
 export interface WorkspaceCommand {
   readonly id: string;
