@@ -118,6 +118,7 @@ export function createBackendHandlers(deps: BackendDependencies): BackendHandler
       inference: synthesis,
       samplePhoto: deps.samplePhoto ?? null,
       openFileRequests: deps.openFileRequests ?? null,
+      faces,
     }),
 
     ...createPasteHandlers(deps),

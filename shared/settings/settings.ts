@@ -10,6 +10,7 @@
  * UI shows. Unknown fields (from a newer version) are dropped quietly.
  */
 import { z } from 'zod';
+import { ExportFormatSchema, type ExportFormat } from '../export/export-api';
 
 /** Execution providers a person can ask for; `auto` picks the best one that starts. */
 export const ProviderSettingSchema = z.enum(['auto', 'cuda', 'directml', 'coreml', 'cpu']);
@@ -31,8 +32,7 @@ export const CpuThreadsSchema = z.union([
 ]);
 export type CpuThreads = z.infer<typeof CpuThreadsSchema>;
 
-export const ExportFormatSchema = z.enum(['png', 'jpeg', 'tiff', 'webp']);
-export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+export { ExportFormatSchema, type ExportFormat };
 
 /** 0 turns the interval off (significant changes such as Apply still autosave). */
 export const MAX_AUTOSAVE_SECONDS = 3600;

@@ -12,6 +12,7 @@ import { fail, ok } from '../../../shared/ipc/result';
 import type { OpenFileRequest, Settings } from '../../../shared/settings/settings';
 import type { InferenceStatus } from '../../../shared/status/app-status';
 import type { ProviderPreference } from '../inference/execution-provider';
+import type { FaceLocator } from '../faces/face-locator';
 import { openPhoto } from '../photos/open-photo';
 import type { PhotoStore } from '../photos/photo-store';
 import { readAboutInfo } from '../status/about-info';
@@ -48,6 +49,8 @@ export interface SettingsHandlerDependencies {
   readonly samplePhoto: string | null;
   /** Files the operating system asked to open (main only); null where there are none. */
   readonly openFileRequests: { take(): OpenFileRequest[] } | null;
+  /** Places the sample's work area on its face, like any opened photo. */
+  readonly faces?: FaceLocator;
 }
 
 export type SettingsHandlers = Pick<
@@ -116,7 +119,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDependencies): Setti
           ),
         );
       }
-      return openPhoto({ source: 'path', path: deps.samplePhoto }, deps.photos);
+      return openPhoto({ source: 'path', path: deps.samplePhoto }, deps.photos, deps.faces);
     },
   };
 }
