@@ -7,6 +7,7 @@
 import type { BackendApi } from '../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../shared/ipc/result';
 import type { PasteSelection } from '../../shared/paste/paste-api';
+import { PhotoIdSchema } from '../../shared/photo/photo';
 import { defaultPlacement } from '../../shared/paste/placement';
 import { commands, type Editor } from '../editor';
 import type { PasteSource } from './source-opener';
@@ -23,10 +24,17 @@ export async function pasteRegion(
   source: PasteSource,
   selection: PasteSelection,
 ): Promise<Result<PastedRegion>> {
+  const { photo, workArea } = editor.document;
+  // Relit to the target's light where the region lands (the default placement); a document
+  // whose photo the backend does not hold by id pastes the source's colours as they are.
+  const target = PhotoIdSchema.safeParse(photo.assetId).success
+    ? { target: { photoId: photo.assetId, workArea } }
+    : {};
   const converted = await backend.convertPasteRegion({
     sourcePhotoId: source.photo.photoId,
     sourceArea: source.workArea,
     selection,
+    ...target,
   });
   if (!converted.ok) return converted;
   const { channels, origin } = converted.value;

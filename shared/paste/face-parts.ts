@@ -61,3 +61,12 @@ export function facePartRect(part: FacePartName, area: WorkArea, margin = 0.35):
     height: h,
   };
 }
+
+/**
+ * The outline a preset selects inside its rectangle: one part is the inscribed ellipse (as the
+ * training masks around a part are); the two-part presets are a stadium, since an ellipse as
+ * long as both eyes would cut off the outer corners of the lids.
+ */
+export function facePartShape(part: FacePartName): 'ellipse' | 'stadium' {
+  return part === 'both-eyes' || part === 'brows' ? 'stadium' : 'ellipse';
+}

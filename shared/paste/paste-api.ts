@@ -41,6 +41,12 @@ export const ConvertPasteRegionRequestSchema = z.object({
   /** The square framing the source face: the scale the sketch domain reads it at. */
   sourceArea: WorkAreaSchema,
   selection: PasteSelectionSchema,
+  /**
+   * The target document's photo and work area, when the renderer has them: the colour strokes
+   * are then relit to the target's light where the region lands by default (the same place in
+   * the target's work area as the selection in the source's). Without it, the source's colours.
+   */
+  target: z.object({ photoId: PhotoIdSchema, workArea: WorkAreaSchema }).optional(),
 });
 export type ConvertPasteRegionRequest = z.infer<typeof ConvertPasteRegionRequestSchema>;
 

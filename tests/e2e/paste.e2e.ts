@@ -275,10 +275,6 @@ describe('smart copy-paste in Chromium', () => {
     };
     console.log(`[paste] ${JSON.stringify(report)}`);
     await writeFile(path.join(SCREENSHOT_DIR, 'paste-f1.json'), JSON.stringify(report, null, 2));
-    expect(result.sketchLinePixels).toBeGreaterThan(20);
-    // The result follows the pasted lines better than the photo it replaced did.
-    expect(result.f1).toBeGreaterThan(baseline.f1);
-
     // A close-up for a person to judge the light: the photo, the source and the result, 4×.
     const crop = async (pixels: Pixels) =>
       sharp(Buffer.from(pixels.rgba), { raw: { width: 512, height: 512, channels: 4 } })
@@ -300,6 +296,11 @@ describe('smart copy-paste in Chromium', () => {
       ])
       .png()
       .toFile(path.join(SCREENSHOT_DIR, 'paste-3-closeup.png'));
+
+    // Asserted after the report and the close-up are written, so a failure leaves them to look at.
+    expect(result.sketchLinePixels).toBeGreaterThan(20);
+    // The result follows the pasted lines better than the photo it replaced did.
+    expect(result.f1).toBeGreaterThan(baseline.f1);
   });
 
   it('undo takes back the move, then the paste', async () => {

@@ -5,7 +5,8 @@
  *
  * Failures come back as typed errors: the source photo no longer held (`photo-not-found`), a
  * work area outside the photo or a selection that cannot be pasted (`paste-selection-invalid`),
- * the sketch-domain model missing or damaged (`model-unavailable`).
+ * the sketch-domain model missing or damaged (`model-unavailable`). Given the target's photo
+ * and work area, the colour strokes come back relit to the target's light (region-to-strokes.ts).
  */
 import type { BackendHandlers } from '../../../shared/ipc/contract';
 import { fail, ok } from '../../../shared/ipc/result';
@@ -13,7 +14,8 @@ import { selectionPolygon, selectionRefusal } from '../../../shared/paste/paste-
 import type { PhotoStore } from '../photos/photo-store';
 import { SketchDomain } from '../sketch/sketch-domain';
 import { photoSourceOf } from '../synthesis/editor-synthesis';
-import { checkWorkArea } from '../synthesis/work-area';
+import type { PhotoSource } from '../synthesis/synthesizer';
+import { checkWorkArea, type WorkArea } from '../synthesis/work-area';
 import { regionToStrokes } from './region-to-strokes';
 
 export interface PasteHandlerDependencies {
@@ -38,7 +40,7 @@ export function createPasteHandlers(deps: PasteHandlerDependencies): PasteHandle
   };
 
   return {
-    async convertPasteRegion({ sourcePhotoId, sourceArea, selection }) {
+    async convertPasteRegion({ sourcePhotoId, sourceArea, selection, target }) {
       const asset = deps.photos.get(sourcePhotoId);
       if (!asset) {
         return fail('photo-not-found', 'The source photo is no longer open; open it again.');
@@ -52,6 +54,20 @@ export function createPasteHandlers(deps: PasteHandlerDependencies): PasteHandle
       const refusal = selectionRefusal(polygon, sourceArea);
       if (refusal !== null) return fail('paste-selection-invalid', `Cannot paste: ${refusal}.`);
 
+      let relightTo: { source: PhotoSource; area: WorkArea } | undefined;
+      if (target !== undefined) {
+        const targetAsset = deps.photos.get(target.photoId);
+        if (!targetAsset) {
+          return fail('photo-not-found', 'The target photo is no longer open; open it again.');
+        }
+        const { width: tw, height: th } = targetAsset.info;
+        const targetProblem = checkWorkArea(target.workArea, tw, th);
+        if (targetProblem !== null) {
+          return fail('paste-selection-invalid', `Target work area: ${targetProblem}.`);
+        }
+        relightTo = { source: photoSourceOf(targetAsset), area: target.workArea };
+      }
+
       let domain: SketchDomain;
       try {
         domain = await openSketcher();
@@ -61,7 +77,13 @@ export function createPasteHandlers(deps: PasteHandlerDependencies): PasteHandle
           `The sketch-domain model could not be opened: ${(error as Error).message}`,
         );
       }
-      const converted = await regionToStrokes(domain, photoSourceOf(asset), sourceArea, polygon);
+      const converted = await regionToStrokes(
+        domain,
+        photoSourceOf(asset),
+        sourceArea,
+        polygon,
+        relightTo === undefined ? {} : { relightTo },
+      );
       if (converted.channels.mask.length === 0) {
         return fail('paste-selection-invalid', 'Cannot paste: the selection covers no pixels.');
       }

@@ -5,9 +5,10 @@
  *
  * The source work area is rendered at the model's resolution (the scale the sketch domain and
  * the network were trained at), the one sketch-domain graph finds its lines, the lines inside
- * the selection are traced into polylines, colour strokes are laid on a grid wherever the
- * median-filtered colour is locally flat (edges carry no colour stroke: the lines say where they
- * are), and the selection, slightly dilated, becomes the region's mask as fill strokes. Every
+ * the selection are traced into polylines, a few colour strokes walk the median + bilateral
+ * filtered colours the way the training colour strokes do (color-walks.ts: long, one colour
+ * each, off the lines), and the selection, slightly dilated, becomes the region's mask as fill
+ * strokes. Every
  * coordinate comes out in region space: source pixels relative to the selection's centre, which
  * a placement transform maps onto the target.
  */
@@ -19,6 +20,7 @@ import { traceLines, type TracedPoint } from '../../../shared/raster/trace-lines
 import type { SketchDomain } from '../sketch/sketch-domain';
 import type { PhotoSource } from '../synthesis/synthesizer';
 import { renderWorkArea, type WorkArea } from '../synthesis/work-area';
+import { bilateralFilter, colorWalks } from './color-walks';
 
 export interface ConvertedRegion {
   readonly channels: StrokeChannels;
@@ -32,7 +34,16 @@ export interface ConvertOptions {
   readonly resolution?: number;
   /** Selection growth for the mask, as a fraction of its size (default 0.12). */
   readonly dilation?: number;
+  /** Seeds the colour strokes (default 1): the same selection always gives the same strokes. */
+  readonly seed?: number;
+  /**
+   * The target photo and work area: the colour strokes are relit towards the target's light,
+   * comparing the region's colours at the same place in both work areas (`relightGain`).
+   */
+  readonly relightTo?: { readonly source: PhotoSource; readonly area: WorkArea };
 }
+
+type Rgb = [number, number, number];
 
 export function insidePolygon(polygon: readonly TracedPoint[], x: number, y: number): boolean {
   let inside = false;
@@ -55,6 +66,55 @@ export function rectPolygon(x: number, y: number, width: number, height: number)
 
 function toHex(r: number, g: number, b: number): string {
   return `#${[r, g, b].map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** The colour strokes' source: median then bilateral filter, as in training. */
+async function filtered3(rgb: Uint8Array, r: number): Promise<Uint8Array> {
+  const median = await sharp(rgb, { raw: { width: r, height: r, channels: 3 } })
+    .median(5)
+    .raw()
+    .toBuffer();
+  return bilateralFilter(new Uint8Array(median), r, r);
+}
+
+async function filteredWorkArea(
+  source: PhotoSource,
+  area: WorkArea,
+  r: number,
+): Promise<Uint8Array> {
+  return filtered3(await renderWorkArea(source.open(), source.width, source.height, area, r), r);
+}
+
+/**
+ * Per-channel gain from the source's light towards the target's over `inside`: the square root
+ * of the ratio of the mean colours of the brighter half of each (skin and eye white rather than
+ * brows, lashes and iris, whose amount differs from face to face), clamped to [0.5, 2]. Half-way
+ * in log terms, because two different faces' means differ by their skin as well as their light;
+ * in the e2e paste the full ratio washed the eye out (F1 below the untouched photo's, twice).
+ */
+export function relightGain(
+  source: Uint8Array,
+  target: Uint8Array,
+  inside: Uint8Array,
+): [number, number, number] {
+  const brightMean = (rgb: Uint8Array): [number, number, number] => {
+    const pixels: number[] = [];
+    for (let i = 0; i < inside.length; i++) if (inside[i]) pixels.push(i);
+    const grey = (i: number) =>
+      (rgb[3 * i] as number) + (rgb[3 * i + 1] as number) + (rgb[3 * i + 2] as number);
+    pixels.sort((a, b) => grey(b) - grey(a));
+    const bright = pixels.slice(0, Math.max(1, Math.ceil(pixels.length / 2)));
+    const sum = [0, 0, 0];
+    for (const i of bright) {
+      for (let c = 0; c < 3; c++) sum[c] = (sum[c] as number) + (rgb[3 * i + c] as number);
+    }
+    return sum.map((v) => v / bright.length) as [number, number, number];
+  };
+  const s = brightMean(source);
+  const t = brightMean(target);
+  return s.map((v, c) =>
+    Math.min(2, Math.max(0.5, Math.sqrt(((t[c] as number) + 1) / (v + 1)))),
+  ) as [number, number, number];
 }
 
 export async function regionToStrokes(
@@ -103,56 +163,35 @@ export async function regionToStrokes(
   }
   const sketch = traceLines(lines, r, r).map((chain) => stroke(chain, 1.5));
 
-  // Colours: a grid of short strokes where the filtered colour is flat.
-  const filtered = await sharp(rgb, { raw: { width: r, height: r, channels: 3 } })
-    .median(5)
-    .raw()
-    .toBuffer();
-  const spacing = Math.max(4, Math.round(r / 18));
-  const color: Stroke[] = [];
-  for (let gy = spacing / 2; gy < r; gy += spacing) {
-    for (let gx = spacing / 2; gx < r; gx += spacing) {
-      if (!insidePolygon(polygon, gx, gy)) continue;
-      const sum = [0, 0, 0];
-      const sq = [0, 0, 0];
-      let n = 0;
-      for (let dy = -2; dy <= 2; dy++) {
-        for (let dx = -2; dx <= 2; dx++) {
-          const x = Math.min(r - 1, Math.max(0, Math.round(gx + dx)));
-          const y = Math.min(r - 1, Math.max(0, Math.round(gy + dy)));
-          for (let c = 0; c < 3; c++) {
-            const v = filtered[3 * (y * r + x) + c] as number;
-            sum[c] = (sum[c] as number) + v;
-            sq[c] = (sq[c] as number) + v * v;
-          }
-          n++;
-        }
-      }
-      const mean = sum.map((s) => s / n);
-      const spread = Math.sqrt(
-        sq.reduce((acc, s, c) => acc + s / n - (mean[c] as number) ** 2, 0) / 3,
-      );
-      // An edge runs through here: its colour is ambiguous, the sketch lines carry it.
-      if (spread > 14) continue;
-      const half = spacing * 0.3;
-      color.push(
-        stroke(
-          [
-            { x: gx - half, y: gy },
-            { x: gx + half, y: gy },
-          ],
-          spacing * 0.3,
-          toHex(mean[0] as number, mean[1] as number, mean[2] as number),
-        ),
-      );
-    }
-  }
-
   // Mask: the selection grown about its centre, as fill strokes.
   const grow = 1 + (options.dilation ?? 0.12);
   const pcx = polygon.reduce((s, p) => s + p.x, 0) / polygon.length;
   const pcy = polygon.reduce((s, p) => s + p.y, 0) / polygon.length;
   const grown = polygon.map((p) => ({ x: pcx + (p.x - pcx) * grow, y: pcy + (p.y - pcy) * grow }));
+  // Colours: a few strokes walked like the training colour strokes, on the filtered source,
+  // anywhere in the mask (the grown selection).
+  const filtered = await filtered3(rgb, r);
+  const inside = new Uint8Array(r * r);
+  for (let y = 0; y < r; y++) {
+    for (let x = 0; x < r; x++) {
+      if (insidePolygon(grown, x + 0.5, y + 0.5)) inside[y * r + x] = 1;
+    }
+  }
+  const gain = options.relightTo
+    ? relightGain(
+        filtered,
+        await filteredWorkArea(options.relightTo.source, options.relightTo.area, r),
+        inside,
+      )
+    : ([1, 1, 1] as const);
+  const color = colorWalks(filtered, inside, lines, r, { seed: options.seed ?? 1 }).map((walk) =>
+    stroke(
+      walk.points,
+      walk.width,
+      toHex(...(walk.rgb.map((v, c) => Math.min(255, v * (gain[c] as number))) as Rgb)),
+    ),
+  );
+
   const mask = polygonFillStrokes(grown, Math.max(2, r / 40)).map((s) => stroke(s.points, s.width));
 
   return { channels: { mask, sketch, color }, origin, linePixels };

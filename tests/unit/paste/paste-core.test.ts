@@ -1,15 +1,18 @@
 /** Smart copy-paste's core: tracing lines, filling selections, face-part presets, conversion. */
 import sharp from 'sharp';
+import type { Stroke } from '../../../shared/document';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { facePartRect } from '../../../shared/paste/face-parts';
 import { polygonFillStrokes } from '../../../shared/raster/fill-strokes';
 import { binarize, rasterizeCoverage } from '../../../shared/raster/rasterize-strokes';
 import { simplify, traceLines } from '../../../shared/raster/trace-lines';
 import { snapPlacement } from '../../../electron/core/paste/paste-placement';
+import { bilateralFilter, colorWalks } from '../../../electron/core/paste/color-walks';
 import {
   insidePolygon,
   rectPolygon,
   regionToStrokes,
+  relightGain,
 } from '../../../electron/core/paste/region-to-strokes';
 import { SketchDomain } from '../../../electron/core/sketch/sketch-domain';
 import { photoSourceFromBytes } from '../../../electron/core/synthesis/photo-source';
@@ -98,6 +101,76 @@ describe('face-part presets and placement', () => {
   });
 });
 
+function pathLength(points: readonly { x: number; y: number }[]): number {
+  let length = 0;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] as { x: number; y: number };
+    const b = points[i] as { x: number; y: number };
+    length += Math.hypot(b.x - a.x, b.y - a.y);
+  }
+  return length;
+}
+
+describe('colour walks', () => {
+  const size = 64;
+  /** Left half skin, right half dark hair, a vertical sketch line between them. */
+  function halves() {
+    const rgb = new Uint8Array(size * size * 3);
+    const lines = new Uint8Array(size * size);
+    for (let y = 0; y < size; y++) {
+      for (let x = 0; x < size; x++) {
+        const c = x < 32 ? [216, 168, 144] : [60, 40, 30];
+        rgb.set(c, 3 * (y * size + x));
+        if (x === 32) lines[y * size + x] = 1;
+      }
+    }
+    return { rgb, lines, inside: new Uint8Array(size * size).fill(1) };
+  }
+
+  it('walks within one colour, never across a line, one mean colour per stroke', () => {
+    const { rgb, lines, inside } = halves();
+    const walks = colorWalks(bilateralFilter(rgb, size, size), inside, lines, size, { count: 6 });
+    expect(walks.length).toBeGreaterThanOrEqual(3);
+    expect(walks.length).toBeLessThanOrEqual(6);
+    for (const walk of walks) {
+      const left = walk.points.every((p) => p.x < 32);
+      const right = walk.points.every((p) => p.x > 33);
+      expect(left || right).toBe(true);
+      expect(walk.rgb.map(Math.round)).toEqual(left ? [216, 168, 144] : [60, 40, 30]);
+    }
+    // Both sides get colour, and strokes are walks, not dabs.
+    expect(walks.some((w) => w.points.every((p) => p.x < 32))).toBe(true);
+    expect(walks.some((w) => w.points.every((p) => p.x > 33))).toBe(true);
+    expect(Math.max(...walks.map((w) => pathLength(w.points)))).toBeGreaterThan(10);
+  });
+
+  it('is deterministic for a seed, and a different seed draws differently', () => {
+    const { rgb, lines, inside } = halves();
+    const filtered = bilateralFilter(rgb, size, size);
+    const a = colorWalks(filtered, inside, lines, size, { seed: 3 });
+    expect(colorWalks(filtered, inside, lines, size, { seed: 3 })).toEqual(a);
+    expect(colorWalks(filtered, inside, lines, size, { seed: 4 })).not.toEqual(a);
+  });
+
+  it('relights half-way (square root) by the ratio of the brighter halves’ mean colours, clamped', () => {
+    const n = 4;
+    const inside = new Uint8Array(n).fill(1);
+    const source = Uint8Array.from([100, 100, 200, 100, 100, 200, 10, 10, 10, 10, 10, 10]);
+    const target = Uint8Array.from([200, 150, 100, 200, 150, 100, 0, 0, 0, 0, 0, 0]);
+    const gain = relightGain(source, target, inside);
+    expect(gain[0]).toBeCloseTo(Math.sqrt(201 / 101), 6);
+    expect(gain[1]).toBeCloseTo(Math.sqrt(151 / 101), 6);
+    expect(gain[2]).toBeCloseTo(Math.sqrt(101 / 201), 6);
+    expect(
+      relightGain(
+        Uint8Array.from(Array(12).fill(20)),
+        Uint8Array.from(Array(12).fill(250)),
+        inside,
+      ),
+    ).toEqual([2, 2, 2]);
+  });
+});
+
 describe('regionToStrokes', () => {
   let sketcher: SketchDomain;
   beforeAll(async () => {
@@ -127,9 +200,22 @@ describe('regionToStrokes', () => {
         expect(Math.abs(p.y)).toBeLessThanOrEqual(50 * 1.12 + 1);
       }
     }
-    // Colour strokes carry the picture's flat colours: skin, the dark eye and the blue iris.
+    // Colour strokes are few and long, like the training ones, one flat colour each: the skin's
+    // is exact (the filters keep a flat area's colour).
     const colours = new Set(region.channels.color.map((s) => s.color));
     expect([...colours].some((c) => c === '#d8a890')).toBe(true);
+    expect(region.channels.color.length).toBeLessThanOrEqual(10);
+    const scale = 300 / 256;
+    const longest = Math.max(...region.channels.color.map((s) => pathLength(s.points) / scale));
+    expect(longest).toBeGreaterThan(20);
+    // None on the iris: the sketch draws its circle, so the colour is left to the network.
+    for (const s of region.channels.color) {
+      for (const p of s.points) expect(Math.hypot(p.x, p.y)).toBeGreaterThan(14);
+    }
+    // The same selection gives the same strokes (ids aside).
+    const again = await regionToStrokes(sketcher, source, { x: 50, y: 0, size: 300 }, selection);
+    const shape = (strokes: readonly Stroke[]) => strokes.map(({ id: _id, ...rest }) => rest);
+    expect(shape(again.channels.color)).toEqual(shape(region.channels.color));
     // Ids are unique.
     const ids = [...region.channels.sketch, ...region.channels.color, ...region.channels.mask].map(
       (s) => s.id,

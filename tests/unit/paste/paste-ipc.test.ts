@@ -4,6 +4,7 @@
  * conversion of the sample face's eye gives back.
  */
 import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBackendClient } from '../../../shared/ipc/client';
 import type { BackendApi } from '../../../shared/ipc/contract';
@@ -60,7 +61,13 @@ describe('convertPasteRegion', () => {
     const rect = facePartRect('left-eye', FACE_AREA);
     expect(origin.x).toBeCloseTo(rect.x + rect.width / 2, 6);
     expect(origin.y).toBeCloseTo(rect.y + rect.height / 2, 6);
-    expect(polygon).toHaveLength(4);
+    // The preset is the ellipse inscribed in the part's box, not the box.
+    expect(polygon.length).toBeGreaterThan(16);
+    for (const p of polygon) {
+      const u = (p.x - origin.x) / (rect.width / 2);
+      const v = (p.y - origin.y) / (rect.height / 2);
+      expect(u * u + v * v).toBeCloseTo(1, 6);
+    }
     expect(channels.mask.length).toBeGreaterThan(0);
     // An eye has lines (lids, iris) and flat colours (skin, white).
     expect(linePixels).toBeGreaterThan(20);
@@ -93,7 +100,10 @@ describe('convertPasteRegion', () => {
     const rectangle = await api.convertPasteRegion(
       request({ selection: { kind: 'rectangle', x: 190, y: 92, width: 30, height: 20 } }),
     );
-    expect(rectangle.ok && rectangle.value.origin).toEqual({ x: 205, y: 102 });
+    // A rectangle's corners are rounded; its centre stays the origin.
+    if (!rectangle.ok) throw new Error(rectangle.error.message);
+    expect(rectangle.value.origin.x).toBeCloseTo(205, 9);
+    expect(rectangle.value.origin.y).toBeCloseTo(102, 9);
   });
 
   it.each([
@@ -120,6 +130,55 @@ describe('convertPasteRegion', () => {
   ])('refuses %s as an invalid request', async (_name, overrides) => {
     const result = await api.convertPasteRegion(request(overrides));
     expect(result.ok || result.error.code).toBe('invalid-request');
+  });
+
+  it('relights the colour strokes to the target’s light, and only them', async () => {
+    const plain = await api.convertPasteRegion(request());
+    const same = await api.convertPasteRegion(
+      request({ target: { photoId, workArea: FACE_AREA } }),
+    );
+    const darker = await api.openPhoto({
+      source: 'bytes',
+      fileName: 'darker.png',
+      bytes: new Uint8Array(
+        await sharp(SAMPLE_PHOTO).linear([0.6, 0.7, 0.8], [0, 0, 0]).png().toBuffer(),
+      ),
+    });
+    if (!plain.ok || !same.ok || !darker.ok) throw new Error('conversion failed');
+    const relit = await api.convertPasteRegion(
+      request({ target: { photoId: darker.value.photoId, workArea: FACE_AREA } }),
+    );
+    if (!relit.ok) throw new Error(relit.error.message);
+    const rgb = (hex: string | undefined) =>
+      [1, 3, 5].map((i) => parseInt((hex ?? '').slice(i, i + 2), 16));
+    // The same light: the source's colours (a rounding step at most).
+    same.value.channels.color.forEach((s, k) => {
+      const a = rgb(s.color);
+      const b = rgb(plain.value.channels.color[k]?.color);
+      a.forEach((v, c) => expect(Math.abs(v - (b[c] as number))).toBeLessThanOrEqual(1));
+    });
+    // A darker, warmer target: every stroke darker, red most of all; lines and mask unchanged.
+    expect(relit.value.channels.color.length).toBe(plain.value.channels.color.length);
+    relit.value.channels.color.forEach((s, k) => {
+      const [r, g, b] = rgb(s.color) as [number, number, number];
+      const [r0, g0, b0] = rgb(plain.value.channels.color[k]?.color) as [number, number, number];
+      expect(r).toBeLessThanOrEqual(r0);
+      expect(r / Math.max(1, r0)).toBeLessThan(b / Math.max(1, b0));
+      expect(g).toBeLessThanOrEqual(g0);
+    });
+    const points = (strokes: readonly { points: readonly unknown[] }[]) =>
+      strokes.map((s) => s.points);
+    expect(points(relit.value.channels.sketch)).toEqual(points(plain.value.channels.sketch));
+    expect(points(relit.value.channels.mask)).toEqual(points(plain.value.channels.mask));
+  });
+
+  it('answers photo-not-found for a target photo the backend does not hold', async () => {
+    const result = await api.convertPasteRegion(
+      request({
+        target: { photoId: 'photo-00000000-0000-4000-8000-000000000000', workArea: FACE_AREA },
+      }),
+    );
+    expect(result.ok || result.error.code).toBe('photo-not-found');
   });
 
   it('answers photo-not-found for a photo the backend does not hold', async () => {

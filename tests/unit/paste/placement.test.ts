@@ -15,6 +15,8 @@ import {
 } from '../../../shared/paste/placement';
 import {
   polygonArea,
+  polygonCentroid,
+  RECTANGLE_CORNER_FRACTION,
   selectionPolygon,
   selectionRefusal,
 } from '../../../shared/paste/paste-selection';
@@ -85,8 +87,11 @@ describe('placement rules', () => {
   it('resolves selections to polygons and refuses empty or stray ones', () => {
     const part = selectionPolygon({ kind: 'face-part', part: 'nose' }, AREA);
     const rect = facePartRect('nose', AREA);
-    expect(polygonArea(part)).toBeCloseTo(rect.width * rect.height, 6);
     expect(selectionRefusal(part, AREA)).toBeNull();
+    // A single part is the ellipse inscribed in its box: π/4 of the box, centred on it.
+    expect(polygonArea(part) / (rect.width * rect.height)).toBeCloseTo(Math.PI / 4, 2);
+    expect(polygonCentroid(part).x).toBeCloseTo(rect.x + rect.width / 2, 9);
+    expect(polygonCentroid(part).y).toBeCloseTo(rect.y + rect.height / 2, 9);
     const tiny = selectionPolygon({ kind: 'rectangle', x: 300, y: 300, width: 5, height: 5 }, AREA);
     expect(selectionRefusal(tiny, AREA)).toMatch(/too small/);
     const stray = selectionPolygon(
@@ -94,6 +99,77 @@ describe('placement rules', () => {
       { x: 500, y: 500, size: 100 },
     );
     expect(selectionRefusal(stray, { x: 500, y: 500, size: 100 })).toMatch(/outside/);
+  });
+});
+
+describe('selection outlines', () => {
+  const inBox = (
+    polygon: readonly { x: number; y: number }[],
+    box: { x: number; y: number; width: number; height: number },
+  ) =>
+    polygon.every(
+      (p) =>
+        p.x >= box.x - 1e-9 &&
+        p.y >= box.y - 1e-9 &&
+        p.x <= box.x + box.width + 1e-9 &&
+        p.y <= box.y + box.height + 1e-9,
+    );
+  const touches = (
+    polygon: readonly { x: number; y: number }[],
+    box: { x: number; y: number; width: number; height: number },
+  ) => {
+    const xs = polygon.map((p) => p.x);
+    const ys = polygon.map((p) => p.y);
+    return [
+      Math.min(...xs) - box.x,
+      box.x + box.width - Math.max(...xs),
+      Math.min(...ys) - box.y,
+      box.y + box.height - Math.max(...ys),
+    ].every((gap) => Math.abs(gap) < 1e-6);
+  };
+  const nearCorner = (
+    polygon: readonly { x: number; y: number }[],
+    box: { x: number; y: number; width: number; height: number },
+    within: number,
+  ) => polygon.some((p) => Math.hypot(p.x - box.x, p.y - box.y) < within);
+
+  it('rounds every preset: inscribed in its box, touching its sides, away from its corners', () => {
+    for (const part of ['left-eye', 'right-eye', 'nose', 'mouth', 'both-eyes', 'brows'] as const) {
+      const polygon = selectionPolygon({ kind: 'face-part', part }, AREA);
+      const box = facePartRect(part, AREA);
+      expect(inBox(polygon, box), part).toBe(true);
+      expect(touches(polygon, box), part).toBe(true);
+      // No vertex in the box's corner: the seam a square mask leaves is gone.
+      expect(nearCorner(polygon, box, 0.2 * Math.min(box.width, box.height)), part).toBe(false);
+      const centre = polygonCentroid(polygon);
+      expect(centre.x).toBeCloseTo(box.x + box.width / 2, 6);
+      expect(centre.y).toBeCloseTo(box.y + box.height / 2, 6);
+    }
+    // The two-eye preset is a stadium: fuller than the inscribed ellipse, so the outer lids stay.
+    const both = facePartRect('both-eyes', AREA);
+    const stadium = polygonArea(selectionPolygon({ kind: 'face-part', part: 'both-eyes' }, AREA));
+    expect(stadium / (both.width * both.height)).toBeGreaterThan(0.85);
+  });
+
+  it('rounds a drawn rectangle’s corners and keeps a lasso as drawn', () => {
+    const box = { x: 200, y: 100, width: 120, height: 60 };
+    const rounded = selectionPolygon({ kind: 'rectangle', ...box }, AREA);
+    expect(inBox(rounded, box)).toBe(true);
+    expect(touches(rounded, box)).toBe(true);
+    expect(nearCorner(rounded, box, 0.05 * box.height)).toBe(false);
+    const r = RECTANGLE_CORNER_FRACTION * box.height;
+    const expected = box.width * box.height - (4 - Math.PI) * r * r;
+    expect(polygonArea(rounded)).toBeCloseTo(expected, -1);
+    expect(polygonCentroid(rounded)).toEqual({
+      x: expect.closeTo(260, 9) as number,
+      y: expect.closeTo(130, 9) as number,
+    });
+    const points = [
+      { x: 10, y: 10 },
+      { x: 50, y: 12 },
+      { x: 30, y: 40 },
+    ];
+    expect(selectionPolygon({ kind: 'lasso', points }, AREA)).toEqual(points);
   });
 });
 

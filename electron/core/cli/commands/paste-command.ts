@@ -8,16 +8,14 @@ import path from 'node:path';
 import { createEmptyDocument } from '../../../../shared/document/create-document';
 import type { FaceDocument } from '../../../../shared/document/document';
 import { clampWorkArea, defaultWorkArea } from '../../../../shared/document/work-area';
-import {
-  FACE_PART_NAMES,
-  facePartRect,
-  type FacePartName,
-} from '../../../../shared/paste/face-parts';
+import { FACE_PART_NAMES, type FacePartName } from '../../../../shared/paste/face-parts';
+import type { PasteSelection } from '../../../../shared/paste/paste-api';
+import { selectionPolygon } from '../../../../shared/paste/paste-selection';
 import { FaceLocator } from '../../faces/face-locator';
 import { primaryFace, workAreaForFace } from '../../faces/face-work-area';
 import { findModelsDir } from '../../models/models-dir';
 import { snapPlacement } from '../../paste/paste-placement';
-import { rectPolygon, regionToStrokes } from '../../paste/region-to-strokes';
+import { regionToStrokes } from '../../paste/region-to-strokes';
 import { SketchDomain } from '../../sketch/sketch-domain';
 import { manifestPathFor, openSynthesisModel } from '../../synthesis/model-loading';
 import { photoSourceFromBytes } from '../../synthesis/photo-source';
@@ -130,8 +128,9 @@ export const pasteCommand: CliCommand = {
     const part = (FACE_PART_NAMES as readonly string[]).includes(values.region)
       ? (values.region as FacePartName)
       : null;
-    const rect = part
-      ? facePartRect(part, sourceArea)
+    // The same outlines as the app's source panel: a part's ellipse, a rectangle's rounded corners.
+    const selection: PasteSelection = part
+      ? { kind: 'face-part', part }
       : (() => {
           const [x, y, w, h] = parseNumbers(
             values.region,
@@ -141,7 +140,7 @@ export const pasteCommand: CliCommand = {
           ) as [number, number, number, number];
           if (w <= 0 || h <= 0)
             throw new CliUsageError('--region needs a positive width and height');
-          return { x, y, width: w, height: h };
+          return { kind: 'rectangle', x, y, width: w, height: h };
         })();
 
     const manifest = manifestPathFor(
@@ -160,7 +159,9 @@ export const pasteCommand: CliCommand = {
         sketcher,
         source,
         sourceArea,
-        rectPolygon(rect.x, rect.y, rect.width, rect.height),
+        selectionPolygon(selection, sourceArea),
+        // Colours relit to the target's light at the default place (where --to is absent).
+        { relightTo: { source: target, area: targetArea } },
       );
     } finally {
       await sketcher.dispose();
