@@ -27,6 +27,11 @@ export const chooseProjectSavePathWithDialog: ProjectSavePathChooser = async (su
     filters: PROJECT_FILTERS,
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   };
+  return askSavePath(options);
+};
+
+/** The native save dialog, over the focused window when there is one; null when cancelled. */
+export async function askSavePath(options: Electron.SaveDialogOptions): Promise<string | null> {
   const parent = BrowserWindow.getFocusedWindow();
   const result = parent
     ? await dialog.showSaveDialog(parent, options)
@@ -34,4 +39,4 @@ export const chooseProjectSavePathWithDialog: ProjectSavePathChooser = async (su
   return result.canceled || result.filePath === undefined || result.filePath === ''
     ? null
     : result.filePath;
-};
+}

@@ -30,7 +30,7 @@ import { guidanceFromStrokes, isEmptyMask } from './guidance';
 import { openSynthesisModel } from './model-loading';
 import { featherSigma } from './paste-back';
 import { exportEdited, type ExportOptions } from './export-photo';
-import { renderDocument } from './render-document';
+import { renderDocument, type RenderedDocument } from './render-document';
 import { SynthesisService } from './synthesis-service';
 import { Synthesizer, type PhotoSource } from './synthesizer';
 import type { WorkArea } from './work-area';
@@ -134,11 +134,7 @@ export class EditorSynthesis {
     const received = performance.now();
     const { requestId, revision, document } = request;
     const asset = this.options.photos.get(document.photo.assetId);
-    if (!asset)
-      return fail(
-        'photo-not-found',
-        'The photo of this document is no longer open; open it again.',
-      );
+    if (!asset) return photoGone();
     if (!hasVisibleMask(document)) return ok({ status: 'nothing-to-do', requestId, revision });
 
     let model: LoadedModel;
@@ -195,28 +191,12 @@ export class EditorSynthesis {
    */
   async apply(document: FaceDocument): Promise<Result<OpenedPhoto>> {
     const asset = this.options.photos.get(document.photo.assetId);
-    if (!asset)
-      return fail(
-        'photo-not-found',
-        'The photo of this document is no longer open; open it again.',
-      );
+    if (!asset) return photoGone();
     if (!hasVisibleMask(document))
       return fail('invalid-request', 'There is no edit to apply: paint a mask first.');
-    let model: LoadedModel;
-    try {
-      model = await this.load();
-    } catch (error) {
-      return fail('model-unavailable', error instanceof Error ? error.message : String(error));
-    }
-    const rendered = await renderDocument(
-      model.service.synthesizer,
-      photoSourceOf(asset),
-      asset.source,
-      document,
-      {
-        format: 'png',
-      },
-    );
+    const render = await this.renderer(asset);
+    if (!render.ok) return render;
+    const rendered = await render.value(document, { format: 'png' });
     const name = asset.info.fileName.replace(/(\.[^.]*)?$/, ' (edited).png');
     const decoded = await decodePhoto(rendered.bytes, name);
     if (!decoded.ok) return decoded;
@@ -234,27 +214,13 @@ export class EditorSynthesis {
     options: ExportOptions,
   ): Promise<Result<{ bytes: Buffer; edited: boolean }>> {
     const asset = this.options.photos.get(document.photo.assetId);
-    if (!asset)
-      return fail(
-        'photo-not-found',
-        'The photo of this document is no longer open; open it again.',
-      );
+    if (!asset) return photoGone();
     try {
       if (!hasVisibleMask(document))
         return ok({ bytes: await exportEdited(asset.source, null, options), edited: false });
-      let model: LoadedModel;
-      try {
-        model = await this.load();
-      } catch (error) {
-        return fail('model-unavailable', error instanceof Error ? error.message : String(error));
-      }
-      const rendered = await renderDocument(
-        model.service.synthesizer,
-        photoSourceOf(asset),
-        asset.source,
-        document,
-        options,
-      );
+      const render = await this.renderer(asset);
+      if (!render.ok) return render;
+      const rendered = await render.value(document, options);
       return ok({ bytes: rendered.bytes, edited: rendered.region !== null });
     } catch (error) {
       return fail(
@@ -264,11 +230,38 @@ export class EditorSynthesis {
     }
   }
 
+  /** Renders documents of `asset` at full resolution with the loaded model (loading it first). */
+  private async renderer(
+    asset: PhotoAsset,
+  ): Promise<
+    Result<(document: FaceDocument, options: ExportOptions) => Promise<RenderedDocument>>
+  > {
+    let model: LoadedModel;
+    try {
+      model = await this.load();
+    } catch (error) {
+      return fail('model-unavailable', error instanceof Error ? error.message : String(error));
+    }
+    return ok((document, options) =>
+      renderDocument(
+        model.service.synthesizer,
+        photoSourceOf(asset),
+        asset.source,
+        document,
+        options,
+      ),
+    );
+  }
+
   async dispose(): Promise<void> {
     const loading = this.loading;
     this.loading = null;
     if (loading) await loading.then((m) => m.dispose()).catch(() => undefined);
   }
+}
+
+function photoGone() {
+  return fail('photo-not-found', 'The photo of this document is no longer open; open it again.');
 }
 
 const sources = new WeakMap<PhotoAsset, PhotoSource>();
