@@ -12,6 +12,7 @@ import {
   EXPORT_FORMATS,
   EXPORT_FORMAT_LABELS,
   ExportFormatSchema,
+  isAbsolutePathText,
   suggestedExportName,
   type ExportFormat,
   type ExportedPhoto,
@@ -48,7 +49,7 @@ export function ExportDialog(props: ExportDialogProps) {
 
   const suggested = suggestedExportName(photoFileName, format);
   const trimmed = path.trim();
-  const absolute = trimmed.startsWith('/') || /^[A-Za-z]:[\\/]/.test(trimmed);
+  const absolute = isAbsolutePathText(trimmed);
   const quality =
     format === 'jpeg' ? jpegQuality : format === 'webp' && !webpLossless ? webpQuality : undefined;
   const lossy = quality !== undefined;

@@ -4,6 +4,7 @@
  * adds `.faceshop` when it is missing and writes atomically, so a wrong folder fails cleanly.
  */
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { isAbsolutePathText } from '../../shared/export/export-api';
 
 interface SavePathPromptProps {
   readonly initialPath: string;
@@ -17,7 +18,7 @@ export function SavePathPrompt({ initialPath, busy, onSave, onCancel }: SavePath
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.select(), []);
   const trimmed = path.trim();
-  const absolute = trimmed.startsWith('/') || /^[A-Za-z]:[\\/]/.test(trimmed);
+  const absolute = isAbsolutePathText(trimmed);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

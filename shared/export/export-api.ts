@@ -64,3 +64,8 @@ export function withExportExtension(filePath: string, format: ExportFormat): str
   if (ext !== undefined && EXPORT_EXTENSIONS[format].includes(ext)) return filePath;
   return `${filePath}.${EXPORT_EXTENSIONS[format][0]}`;
 }
+
+/** Whether a typed path is absolute on the backend's machine (POSIX or a Windows drive). */
+export function isAbsolutePathText(text: string): boolean {
+  return text.startsWith('/') || /^[A-Za-z]:[\\/]/.test(text);
+}

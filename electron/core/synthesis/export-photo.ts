@@ -11,7 +11,11 @@
 import path from 'node:path';
 import '../imaging/sharp-threads';
 import sharp from 'sharp';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/export-api';
+import {
+  EXPORT_EXTENSIONS,
+  EXPORT_FORMATS,
+  type ExportFormat,
+} from '../../../shared/export/export-api';
 import type { PastedRegion } from './paste-back';
 
 export { EXPORT_FORMATS, type ExportFormat };
@@ -24,15 +28,7 @@ export interface ExportOptions {
 
 export function formatFromPath(file: string): ExportFormat | null {
   const ext = path.extname(file).slice(1).toLowerCase();
-  const byExt: Record<string, ExportFormat> = {
-    png: 'png',
-    jpg: 'jpeg',
-    jpeg: 'jpeg',
-    tif: 'tiff',
-    tiff: 'tiff',
-    webp: 'webp',
-  };
-  return byExt[ext] ?? null;
+  return EXPORT_FORMATS.find((format) => EXPORT_EXTENSIONS[format].includes(ext)) ?? null;
 }
 
 export async function exportEdited(
