@@ -16,7 +16,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 import ambiguity  # noqa: E402
 import guidance  # noqa: E402
-from network import Generator  # noqa: E402
+from network import Generator, seam_correction  # noqa: E402
 from sketch_domain import DEFAULT_THRESHOLDS, SketchDomain  # noqa: E402
 
 
@@ -128,6 +128,40 @@ class GeneratorContractTests(unittest.TestCase):
         self.assertEqual(out.shape, (1, 3, 64, 64))
         self.assertTrue(torch.equal(out * (1 - mask), image * (1 - mask)))
         self.assertTrue(bool(((out >= 0) & (out <= 1)).all()))
+
+
+class SeamCorrectionTests(unittest.TestCase):
+    def setUp(self) -> None:
+        yy, xx = torch.meshgrid(torch.linspace(0, 1, 80), torch.linspace(0, 1, 80), indexing="ij")
+        # A smooth photo (gradients) and a mask in the middle; size 80 is not a power of two.
+        self.image = torch.stack([0.3 + 0.4 * xx, 0.5 + 0.2 * yy, 0.4 + 0.1 * xx * yy])[None]
+        self.mask = torch.zeros(1, 1, 80, 80)
+        self.mask[..., 24:56, 20:60] = 1
+
+    def test_removes_a_tint_that_disagrees_with_the_surroundings(self) -> None:
+        raw = (self.image + torch.tensor([0.2, -0.15, 0.1]).view(1, 3, 1, 1)).clamp(0, 1)
+        fixed = seam_correction(raw, self.image, self.mask)
+        inside = self.mask.bool().expand_as(raw)
+        before = float((raw - self.image).abs()[inside].mean())
+        after = float((fixed - self.image).abs()[inside].mean())
+        self.assertGreater(before, 0.14)
+        self.assertLess(after, before / 3)
+
+    def test_keeps_the_lines_the_network_drew(self) -> None:
+        lines = torch.zeros(1, 1, 80, 80)
+        lines[..., 30:56:6, 20:60] = 0.3  # thin stripes inside the mask
+        raw = (self.image - lines).clamp(0, 1)
+        fixed = seam_correction(raw, self.image, self.mask)
+        on = (lines[0, 0] > 0) & (self.mask[0, 0] > 0)
+        off = (lines[0, 0] == 0) & (self.mask[0, 0] > 0)
+        off[:, :] &= torch.roll(on, 1, 0).logical_not() & torch.roll(on, -1, 0).logical_not()
+        contrast = float(fixed[0, :, off].mean() - fixed[0, :, on].mean())
+        self.assertGreater(contrast, 0.2)
+
+    def test_a_full_mask_is_left_alone(self) -> None:
+        raw = torch.rand(1, 3, 48, 48)
+        fixed = seam_correction(raw, torch.rand(1, 3, 48, 48), torch.ones(1, 1, 48, 48))
+        self.assertTrue(torch.allclose(fixed, raw))
 
 
 if __name__ == "__main__":
