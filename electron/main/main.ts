@@ -8,6 +8,7 @@ import { APP_VERSION } from '../core/app-version';
 import { createBackendHandlers } from '../core/backend';
 import path from 'node:path';
 import { DEFAULT_MODEL_MANIFEST } from '../core/models/models-dir';
+import { FaceLocator } from '../core/faces/face-locator';
 import { PhotoStore } from '../core/photos/photo-store';
 import { installedModel } from '../core/project/installed-model';
 import { RecoveryStore } from '../core/project/recovery-store';
@@ -61,6 +62,9 @@ async function start(): Promise<void> {
   // Load the model while the person picks a photo; a failure is reported on first use.
   synthesis.load().catch(() => undefined);
   app.on('will-quit', () => void synthesis.dispose());
+  // The face detector's session is opened on the first photo; released with the model's.
+  const faces = new FaceLocator(modelsDir);
+  app.on('will-quit', () => void faces.dispose());
   // Before the window opens: a crashed session's autosave is set aside before anything new
   // could be autosaved over it.
   const recovery = await RecoveryStore.open({
@@ -81,6 +85,7 @@ async function start(): Promise<void> {
       chooseExportPath: chooseExportPathWithDialog,
       recovery,
       synthesis,
+      faces,
       settings,
       samplePhoto: paths.samplePhoto,
       openFileRequests,
