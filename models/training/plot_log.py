@@ -14,6 +14,14 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# Changes to the recipe, in images seen (see train.py and the model card).
+EVENTS = (
+    (15_000, "GAN on"),
+    (47_952, "GAN weight 0.01"),
+    (91_328, "seam correction + weight average"),
+    (95_608, "balanced L1 (train L1 redefined)"),
+    (98_000, "full frames"),
+)
 
 
 def main() -> None:
@@ -31,6 +39,10 @@ def main() -> None:
     ax2.set_title("validation masked PSNR (dB), 16 fixed faces")
     for ax in (ax1, ax2):
         ax.grid(alpha=0.3)
+        for at, label in EVENTS:
+            if images and at / 1000 <= images[-1]:
+                ax.axvline(at / 1000, color="grey", lw=0.8, ls="--")
+                ax.text(at / 1000, 1.0, " " + label, rotation=90, va="top", fontsize=7, color="grey", transform=ax.get_xaxis_transform())
     fig.tight_layout()
     out = os.path.join(os.path.dirname(HERE), "training-curves.png")
     fig.savefig(out, dpi=90)
