@@ -29,6 +29,8 @@ export const ProjectWarningCodeSchema = z.enum([
   'migrated',
   /** While saving: the original photo was no longer in memory; the earliest version was kept. */
   'original-missing',
+  /** While saving: versions between the original and the document's photo were released. */
+  'versions-dropped',
 ]);
 export type ProjectWarningCode = z.infer<typeof ProjectWarningCodeSchema>;
 

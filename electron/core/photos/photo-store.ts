@@ -5,7 +5,9 @@
  * The source file's bytes are kept rather than decoded pixels: a 100-megapixel photo is about
  * 30 MB as a JPEG but 400 MB as RGBA, and sharp decodes just the region a step needs.
  * The store is bounded so that opening photo after photo cannot grow memory without end; the
- * least recently used photo is released first.
+ * least recently used photo is released first — except the original of an edit that is still
+ * open: after many Applies in a row the in-between versions go, the photo as first opened stays,
+ * so a saved project still holds it (up to twice the capacity; beyond that plain LRU).
  */
 import { randomUUID } from 'node:crypto';
 import type { PhotoId, PhotoInfo } from '../../../shared/photo/photo';
@@ -20,6 +22,11 @@ export interface PhotoAsset {
    * whole chain, so the original's bytes are saved untouched beside the edited photo.
    */
   readonly derivedFrom?: PhotoId;
+  /**
+   * For a derived photo: the original at the start of its chain, remembered when it was made,
+   * so the chain can be bridged after the versions in between were released.
+   */
+  readonly origin?: PhotoId;
 }
 
 export class PhotoStore {
@@ -33,9 +40,26 @@ export class PhotoStore {
 
   add(info: PhotoInfo, source: Uint8Array, derivedFrom?: PhotoId): PhotoAsset {
     const id = `photo-${randomUUID()}`;
-    return this.restore(
-      derivedFrom === undefined ? { id, info, source } : { id, info, source, derivedFrom },
-    );
+    if (derivedFrom === undefined) return this.restore({ id, info, source });
+    const parent = this.#assets.get(derivedFrom);
+    const origin = parent === undefined ? derivedFrom : this.originOf(parent);
+    return this.restore({ id, info, source, derivedFrom, origin });
+  }
+
+  /**
+   * The original at the start of a photo's chain: followed through the photos still held, and
+   * from the last one held by the origin it remembered. A photo opened as it is is its own.
+   */
+  originOf(asset: PhotoAsset): PhotoId {
+    const seen = new Set<PhotoId>();
+    let current = asset;
+    while (current.derivedFrom !== undefined && !seen.has(current.id)) {
+      seen.add(current.id);
+      const parent = this.#assets.get(current.derivedFrom);
+      if (parent === undefined) return current.origin ?? current.derivedFrom;
+      current = parent;
+    }
+    return current.id;
   }
 
   /**
@@ -45,13 +69,24 @@ export class PhotoStore {
   restore(asset: PhotoAsset): PhotoAsset {
     this.#assets.delete(asset.id);
     this.#assets.set(asset.id, asset);
-    while (this.#assets.size > this.capacity) {
-      // Map iterates in insertion order and `get` re-inserts, so the first key is the stalest.
-      const stalest = this.#assets.keys().next().value;
-      if (stalest === undefined) break;
-      this.#assets.delete(stalest);
-    }
+    this.#release(asset.id);
     return asset;
+  }
+
+  #release(keep: PhotoId): void {
+    while (this.#assets.size > this.capacity) {
+      const pinned = new Set<PhotoId>();
+      for (const held of this.#assets.values()) {
+        if (held.derivedFrom !== undefined) pinned.add(this.originOf(held));
+      }
+      // Map iterates in insertion order and `get` re-inserts, so the first keys are the stalest.
+      const ids = [...this.#assets.keys()].filter((id) => id !== keep);
+      const victim =
+        ids.find((id) => !pinned.has(id)) ??
+        (this.#assets.size > 2 * this.capacity ? ids[0] : undefined);
+      if (victim === undefined) break;
+      this.#assets.delete(victim);
+    }
   }
 
   get(id: PhotoId): PhotoAsset | undefined {

@@ -32,8 +32,23 @@ export function collectProjectAssets(
   const warnings: ProjectWarning[] = [];
   // Newest first: the document's photo, then what it was made from, back to the original.
   const chain: PhotoAsset[] = [photo];
+  // Where versions in between were released: the photo whose parent is gone, linked straight
+  // to the original (the store keeps the original of an open edit for exactly this).
+  let bridged: { from: PhotoAsset; to: PhotoAsset } | null = null;
   for (let asset = photo; asset.derivedFrom !== undefined;) {
-    const earlier = store.get(asset.derivedFrom);
+    let earlier = store.get(asset.derivedFrom);
+    if (earlier === undefined) {
+      const origin = store.get(store.originOf(asset));
+      if (origin !== undefined && origin.derivedFrom === undefined && !chain.includes(origin)) {
+        bridged = { from: asset, to: origin };
+        warnings.push({
+          code: 'versions-dropped',
+          message:
+            'Some versions between the original photo and this one were no longer in memory; the project keeps the original and the newest versions.',
+        });
+        earlier = origin;
+      }
+    }
     if (earlier === undefined || chain.includes(earlier)) {
       warnings.push({
         code: 'original-missing',
@@ -49,7 +64,8 @@ export function collectProjectAssets(
   const records = new Map<string, ProjectAsset>();
   for (const asset of chain) {
     const isRoot = asset === root;
-    records.set(asset.id, record(asset, isRoot ? 'original' : 'applied-result', !isRoot));
+    const parent = bridged?.from === asset ? bridged.to.id : asset.derivedFrom;
+    records.set(asset.id, record(asset, isRoot ? 'original' : 'applied-result', parent, !isRoot));
   }
   for (const layer of document.layers) {
     if (layer.kind !== 'pasted-region' || records.has(layer.sourceAssetId)) continue;
@@ -61,7 +77,7 @@ export function collectProjectAssets(
       });
       continue;
     }
-    records.set(source.id, record(source, 'paste-source', false));
+    records.set(source.id, record(source, 'paste-source', undefined, false));
   }
   for (const id of records.keys()) {
     if (!ArchiveAssetIdSchema.safeParse(id).success) {
@@ -71,7 +87,12 @@ export function collectProjectAssets(
   return ok({ assets: [...records.values()], originalAssetId: root.id, warnings });
 }
 
-function record(asset: PhotoAsset, role: AssetRole, keepDerivedFrom: boolean): ProjectAsset {
+function record(
+  asset: PhotoAsset,
+  role: AssetRole,
+  derivedFrom: string | undefined,
+  keepDerivedFrom: boolean,
+): ProjectAsset {
   return {
     record: {
       id: asset.id,
@@ -79,9 +100,7 @@ function record(asset: PhotoAsset, role: AssetRole, keepDerivedFrom: boolean): P
       format: asset.info.format,
       byteLength: asset.source.byteLength,
       sha256: createHash('sha256').update(asset.source).digest('hex'),
-      ...(keepDerivedFrom && asset.derivedFrom !== undefined
-        ? { derivedFrom: asset.derivedFrom }
-        : {}),
+      ...(keepDerivedFrom && derivedFrom !== undefined ? { derivedFrom } : {}),
       fileName: asset.info.fileName.slice(0, 255) || 'photo',
     },
     bytes: asset.source,

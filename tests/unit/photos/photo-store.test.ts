@@ -35,6 +35,28 @@ describe('PhotoStore', () => {
     expect(store.size).toBe(2);
   });
 
+  it('keeps the original of an open edit while the versions in between are released', () => {
+    const store = new PhotoStore(3);
+    const original = store.add(info, new Uint8Array([0]));
+    let newest = original;
+    for (let k = 1; k <= 6; k++) newest = store.add(info, new Uint8Array([k]), newest.id);
+    expect(store.size).toBe(3);
+    expect(store.get(original.id)?.source).toEqual(new Uint8Array([0]));
+    expect(store.get(newest.id)?.source).toEqual(new Uint8Array([6]));
+    // The chain is broken in the middle, yet the newest still knows where it started.
+    expect(newest.origin).toBe(original.id);
+    expect(store.originOf(newest)).toBe(original.id);
+  });
+
+  it('never grows past twice its capacity, however many edits are open', () => {
+    const store = new PhotoStore(2);
+    for (let k = 0; k < 10; k++) {
+      const original = store.add(info, new Uint8Array([k]));
+      store.add(info, new Uint8Array([k, 1]), original.id);
+    }
+    expect(store.size).toBeLessThanOrEqual(4);
+  });
+
   it('refuses a capacity that could hold nothing', () => {
     expect(() => new PhotoStore(0)).toThrow(RangeError);
   });
