@@ -46,6 +46,27 @@ async function addPhoto(width: number, height: number, bytes?: Buffer) {
   return { asset, document: createEmptyDocument({ assetId: asset.id, width, height }) };
 }
 
+function withColorStroke(
+  document: FaceDocument,
+  x0: number,
+  x1: number,
+  y: number,
+  color: string,
+): FaceDocument {
+  const points = [
+    { x: x0, y, pressure: 1 },
+    { x: x1, y, pressure: 1 },
+  ];
+  return {
+    ...document,
+    layers: document.layers.map((layer) =>
+      layer.kind === 'color'
+        ? { ...layer, strokes: [{ id: 'c1', tool: 'paint' as const, width: 8, points, color }] }
+        : layer,
+    ),
+  };
+}
+
 function withMask(document: FaceDocument, x: number, y: number, width: number): FaceDocument {
   return {
     ...document,
@@ -91,7 +112,9 @@ describe('exportPhoto', () => {
     const dir = await makeTempDir();
     const reply = await exportPhoto(
       {
-        document: withMask(document, 320, 240, 60),
+        // A bare mask over a smooth gradient is filled back almost exactly (as it should be);
+        // a dark colour stroke across the centre asks the network for a visible change.
+        document: withColorStroke(withMask(document, 320, 240, 60), 300, 340, 240, '#202040'),
         format: 'jpeg',
         quality: 92,
         path: path.join(dir, 'edit.jpg'),
@@ -107,7 +130,7 @@ describe('exportPhoto', () => {
     const original = await rawPixels(Buffer.from(asset.source));
     const at = (img: { data: Buffer }, x: number, y: number) =>
       img.data[3 * (y * 640 + x)] as number;
-    // JPEG at 92 moves pixels by a few levels; the network changes the masked centre a lot more.
+    // JPEG at 92 moves pixels by a few levels; the edit changes the masked centre a lot more.
     let far = 0;
     for (const [x, y] of [
       [20, 20],
