@@ -157,16 +157,31 @@ async function decodeAndRegister(
     const id = ids.get(entry.asset.record.id) as string;
     const derivedFrom = entry.asset.record.derivedFrom;
     const mappedFrom = derivedFrom === undefined ? undefined : ids.get(derivedFrom);
+    const origin = ids.get(chainRootOf(entry.asset.record.id, contents));
     const asset: PhotoAsset = {
       id,
       info: entry.info,
       source: entry.asset.bytes,
       ...(mappedFrom === undefined ? {} : { derivedFrom: mappedFrom }),
+      // The store keeps the original of a chain while it releases the versions in between.
+      ...(mappedFrom === undefined || origin === undefined ? {} : { origin }),
     };
     store.restore(asset);
     photos.push({ photoId: id, info: entry.info, preview: entry.preview });
   }
   return { document: withAssetIds(repaired.document, ids), photos, warnings };
+}
+
+/** The first photo of a record's derivedFrom chain inside the project (the record if none). */
+function chainRootOf(recordId: string, contents: ProjectContents): string {
+  const seen = new Set<string>();
+  let id = recordId;
+  for (;;) {
+    seen.add(id);
+    const from = contents.assets.get(id)?.record.derivedFrom;
+    if (from === undefined || seen.has(from) || !contents.assets.has(from)) return id;
+    id = from;
+  }
 }
 
 /** The id a project's photo gets in the store: its own when that is safe, a fresh one if not. */

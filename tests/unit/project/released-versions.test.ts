@@ -58,6 +58,9 @@ describe('a project after more Applies than the store holds', () => {
     const reopened = await openProject({ source: 'path', path: file }, fresh);
     if (!reopened.ok) throw new Error(reopened.error.message);
     expect(reopened.value.document.photo.assetId).toBe(newest.id);
-    expect(fresh.originOf(fresh.get(newest.id) ?? newest)).toBe(original.id);
+    const reopenedNewest = fresh.get(newest.id);
+    // Reopened, the chain still remembers where it started, for the next round of Applies.
+    expect(reopenedNewest?.origin).toBe(original.id);
+    expect(fresh.originOf(reopenedNewest ?? newest)).toBe(original.id);
   });
 });
