@@ -59,10 +59,10 @@ def push_pull(
     Push: average values*weights and weights down `levels` halvings. Pull: from the coarsest
     level up, each pixel keeps its own normalized value where it has weight and takes the
     upsampled coarser estimate where it has none; levels below `finest` take only the
-    upsampled estimate, which makes the fill smooth at 2**finest pixels. Returns the filled values and a confidence
-    in [0, 1] that is 0 where no known value lies within the coarsest cell. Any size works
-    (ceil pooling, upsampling to the finer level's exact size), so the graph stays valid at
-    every side the app asks for.
+    upsampled estimate, which makes the fill smooth at 2**finest pixels. Returns the filled
+    values and a confidence in [0, 1] that is 0 where no known value lies within the coarsest
+    cell. Any size works (ceil pooling, upsampling to the finer level's exact size), so the
+    graph stays valid at every side the app asks for.
     """
     vs, ws = [values * weights], [weights]
     for _ in range(levels):

@@ -40,10 +40,9 @@ export class PhotoStore {
 
   add(info: PhotoInfo, source: Uint8Array, derivedFrom?: PhotoId): PhotoAsset {
     const id = `photo-${randomUUID()}`;
-    if (derivedFrom === undefined) return this.restore({ id, info, source });
-    const parent = this.#assets.get(derivedFrom);
-    const origin = parent === undefined ? derivedFrom : this.originOf(parent);
-    return this.restore({ id, info, source, derivedFrom, origin });
+    return this.restore(
+      derivedFrom === undefined ? { id, info, source } : { id, info, source, derivedFrom },
+    );
   }
 
   /**
@@ -66,11 +65,21 @@ export class PhotoStore {
    * Keeps a photo under the id it already has: a project's photos are put back under the ids
    * its document uses. The caller makes sure an id that is already held means the same bytes.
    */
-  restore(asset: PhotoAsset): PhotoAsset {
+  restore(given: PhotoAsset): PhotoAsset {
+    const asset =
+      given.derivedFrom === undefined || given.origin !== undefined
+        ? given
+        : { ...given, origin: this.#originThrough(given.derivedFrom) };
     this.#assets.delete(asset.id);
     this.#assets.set(asset.id, asset);
     this.#release(asset.id);
     return asset;
+  }
+
+  /** The origin of a photo made from `parent`: the parent's own origin while it is held. */
+  #originThrough(parent: PhotoId): PhotoId {
+    const held = this.#assets.get(parent);
+    return held === undefined ? parent : this.originOf(held);
   }
 
   #release(keep: PhotoId): void {

@@ -64,8 +64,8 @@ export function collectProjectAssets(
   const records = new Map<string, ProjectAsset>();
   for (const asset of chain) {
     const isRoot = asset === root;
-    const parent = bridged?.from === asset ? bridged.to.id : asset.derivedFrom;
-    records.set(asset.id, record(asset, isRoot ? 'original' : 'applied-result', parent, !isRoot));
+    const parent = isRoot ? undefined : bridged?.from === asset ? bridged.to.id : asset.derivedFrom;
+    records.set(asset.id, record(asset, isRoot ? 'original' : 'applied-result', parent));
   }
   for (const layer of document.layers) {
     if (layer.kind !== 'pasted-region' || records.has(layer.sourceAssetId)) continue;
@@ -77,7 +77,7 @@ export function collectProjectAssets(
       });
       continue;
     }
-    records.set(source.id, record(source, 'paste-source', undefined, false));
+    records.set(source.id, record(source, 'paste-source', undefined));
   }
   for (const id of records.keys()) {
     if (!ArchiveAssetIdSchema.safeParse(id).success) {
@@ -87,12 +87,7 @@ export function collectProjectAssets(
   return ok({ assets: [...records.values()], originalAssetId: root.id, warnings });
 }
 
-function record(
-  asset: PhotoAsset,
-  role: AssetRole,
-  derivedFrom: string | undefined,
-  keepDerivedFrom: boolean,
-): ProjectAsset {
+function record(asset: PhotoAsset, role: AssetRole, derivedFrom: string | undefined): ProjectAsset {
   return {
     record: {
       id: asset.id,
@@ -100,7 +95,7 @@ function record(
       format: asset.info.format,
       byteLength: asset.source.byteLength,
       sha256: createHash('sha256').update(asset.source).digest('hex'),
-      ...(keepDerivedFrom && derivedFrom !== undefined ? { derivedFrom } : {}),
+      ...(derivedFrom === undefined ? {} : { derivedFrom }),
       fileName: asset.info.fileName.slice(0, 255) || 'photo',
     },
     bytes: asset.source,

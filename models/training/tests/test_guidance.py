@@ -154,7 +154,7 @@ class SeamCorrectionTests(unittest.TestCase):
         fixed = seam_correction(raw, self.image, self.mask)
         on = (lines[0, 0] > 0) & (self.mask[0, 0] > 0)
         off = (lines[0, 0] == 0) & (self.mask[0, 0] > 0)
-        off[:, :] &= torch.roll(on, 1, 0).logical_not() & torch.roll(on, -1, 0).logical_not()
+        off &= torch.roll(on, 1, 0).logical_not() & torch.roll(on, -1, 0).logical_not()
         contrast = float(fixed[0, :, off].mean() - fixed[0, :, on].mean())
         self.assertGreater(contrast, 0.2)
 
