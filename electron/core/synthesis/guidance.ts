@@ -16,7 +16,7 @@ import {
   type RasterFrame,
   type RasterStroke,
 } from '../../../shared/raster/rasterize-strokes';
-import { cutWorkArea, type WorkArea } from './work-area';
+import { checkLength, cutWorkArea, type WorkArea } from './work-area';
 
 export interface Guidance {
   readonly resolution: number;
@@ -118,7 +118,7 @@ async function mapToModel(
   area: WorkArea,
   resolution: number,
 ): Promise<Float32Array> {
-  const buffer = await cutWorkArea(
+  const cut = await cutWorkArea(
     sharp(plane, { raw: { width, height, channels: 1 } }),
     width,
     height,
@@ -129,12 +129,14 @@ async function mapToModel(
       b: 0,
       alpha: 1,
     },
-  )
+  );
+  const buffer = await cut
     .resize(resolution, resolution, { fit: 'fill', kernel: 'linear' })
     // sharp widens single-channel raw input to three channels unless told otherwise.
     .extractChannel(0)
     .raw()
     .toBuffer();
+  checkLength(buffer, resolution * resolution, 'mask or sketch');
   const out = new Float32Array(resolution * resolution);
   for (let i = 0; i < out.length; i++) out[i] = (buffer[i] as number) / 255;
   return out;
@@ -192,7 +194,7 @@ export async function guidanceFromImages(
   const color = new Float32Array(4 * n);
   if (images.color !== undefined) {
     const { data } = await readRgba(images.color, 'color', width, height);
-    const buffer = await cutWorkArea(
+    const cut = await cutWorkArea(
       sharp(data, { raw: { width, height, channels: 4 } }),
       width,
       height,
@@ -203,11 +205,13 @@ export async function guidanceFromImages(
         b: 0,
         alpha: 0,
       },
-    )
+    );
+    const buffer = await cut
       // Nearest: colour strokes must keep their exact colours, not blend with transparent black.
       .resize(resolution, resolution, { fit: 'fill', kernel: 'nearest' })
       .raw()
       .toBuffer();
+    checkLength(buffer, 4 * n, 'colour');
     for (let i = 0; i < n; i++) {
       if ((buffer[4 * i + 3] as number) >= 128) {
         color[i] = (buffer[4 * i] as number) / 255;

@@ -3,7 +3,7 @@
  * at its working resolution. It may reach past the photo's edges (a face near a border); the
  * missing pixels are filled by repeating the edge, and nothing outside the photo is ever written.
  */
-import type { Sharp } from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 
 export interface WorkArea {
   readonly x: number;
@@ -47,24 +47,47 @@ export function visiblePart(
 }
 
 /**
- * The work area cut out of a full-size pipeline: its visible part, padded where the square
- * leaves the picture — by repeating the edge (`'copy'`) or with a fixed background.
+ * The work area cut out of a full-size pipeline, at the area's own size: its visible part,
+ * padded where the square leaves the picture — by repeating the edge (`'copy'`) or with a fixed
+ * background. The result is a fresh pipeline that may be resized freely.
+ *
+ * sharp runs a pipeline's steps in a fixed order (extract, resize, extend), not in the order
+ * they are chained, so `extract().extend().resize()` would pad after resizing and give a buffer
+ * of the wrong size. Where the area crosses the edge the padded square is therefore made
+ * (and its size checked) before anything else may resize it.
  */
-export function cutWorkArea(
+export async function cutWorkArea(
   image: Sharp,
   width: number,
   height: number,
   area: WorkArea,
   padding: 'copy' | { r: number; g: number; b: number; alpha: number },
-): Sharp {
+): Promise<Sharp> {
   const part = visiblePart(area, width, height);
-  return image.extract(part).extend({
-    top: part.top - area.y,
-    left: part.left - area.x,
-    bottom: area.y + area.size - (part.top + part.height),
-    right: area.x + area.size - (part.left + part.width),
-    ...(padding === 'copy' ? { extendWith: 'copy' as const } : { background: padding }),
-  });
+  if (part.width <= 0 || part.height <= 0)
+    throw new RangeError('the work area lies outside the photo');
+  const inside = part.width === area.size && part.height === area.size;
+  if (inside) return image.extract(part);
+  const { data, info } = await image
+    .extract(part)
+    .extend({
+      top: part.top - area.y,
+      left: part.left - area.x,
+      bottom: area.y + area.size - (part.top + part.height),
+      right: area.x + area.size - (part.left + part.width),
+      ...(padding === 'copy' ? { extendWith: 'copy' as const } : { background: padding }),
+    })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  if (
+    info.width !== area.size ||
+    info.height !== area.size ||
+    data.byteLength !== area.size * area.size * info.channels
+  )
+    throw new RangeError(
+      `the padded work area came out ${info.width}×${info.height}×${info.channels}, not ${area.size}²`,
+    );
+  return sharp(data, { raw: { width: area.size, height: area.size, channels: info.channels } });
 }
 
 /**
@@ -78,10 +101,18 @@ export async function renderWorkArea(
   area: WorkArea,
   resolution: number,
 ): Promise<Uint8Array> {
-  const buffer = await cutWorkArea(photo.clone(), photoWidth, photoHeight, area, 'copy')
+  const cut = await cutWorkArea(photo.clone(), photoWidth, photoHeight, area, 'copy');
+  const buffer = await cut
     .resize(resolution, resolution, { fit: 'fill', kernel: 'lanczos3' })
     .removeAlpha()
     .raw()
     .toBuffer();
+  checkLength(buffer, resolution * resolution * 3, 'work area');
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/** A raw buffer's length checked before it is read as an image of known size. */
+export function checkLength(buffer: Uint8Array, expected: number, what: string): void {
+  if (buffer.byteLength !== expected)
+    throw new RangeError(`the ${what} buffer holds ${buffer.byteLength} bytes, not ${expected}`);
 }
