@@ -1,13 +1,16 @@
-// `npm run bench`: bundles tests/bench/synthesis-bench.ts for Node and runs it.
+// `npm run bench`: bundles tests/bench/synthesis-bench.ts for Node and runs it; `node
+// scripts/bench.mjs detail-eval` does the same for tests/bench/detail-eval.ts (`npm run eval:detail`).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { build } from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '..');
 // Inside node_modules so the bundle resolves sharp and onnxruntime-node from the checkout.
-const outfile = path.join(root, 'node_modules', '.cache', 'faceshop-bench', 'synthesis-bench.mjs');
+const entry = process.argv[2] ?? 'synthesis-bench';
+if (!/^[a-z-]+$/.test(entry)) throw new Error(`bench: no such entry ${entry}`);
+const outfile = path.join(root, 'node_modules', '.cache', 'faceshop-bench', `${entry}.mjs`);
 await build({
-  entryPoints: [path.join(root, 'tests', 'bench', 'synthesis-bench.ts')],
+  entryPoints: [path.join(root, 'tests', 'bench', `${entry}.ts`)],
   bundle: true,
   platform: 'node',
   format: 'esm',

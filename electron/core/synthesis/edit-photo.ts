@@ -10,6 +10,13 @@ import { photoSourceFromBytes } from './photo-source';
 import type { Synthesizer } from './synthesizer';
 import { checkWorkArea, defaultWorkArea, type WorkArea } from './work-area';
 
+/** What the detail stage did, for the progress line. */
+export const DETAIL_LINES: Readonly<Record<PastedRegion['detail'], string>> = {
+  transferred: "the photo's own fine detail carried into the edit",
+  off: 'detail stage off: the network output upsampled alone',
+  'not-needed': 'no detail to transfer (the work area is near the network frame, or no context)',
+};
+
 export class EditInputError extends Error {
   override readonly name = 'EditInputError';
 }
@@ -26,6 +33,8 @@ export interface EditRequest {
    */
   readonly faceAreas?: readonly WorkArea[];
   readonly export: ExportOptions;
+  /** The full-resolution detail stage: on (`'transfer'`, the default) or `'off'`. */
+  readonly detail?: 'transfer' | 'off';
 }
 
 export interface EditResult {
@@ -160,8 +169,11 @@ export async function editPhoto(
   const output = await synth.synthesizeNow(photo, area, guidance, request.seed);
   lap('synthesize');
   progress(`synthesized in ${Math.round(output.inferenceMs)} ms; pasting back`);
-  const region = await pasteBack(photo, area, output, cropPlane(maskPlane, width, area, height));
+  const region = await pasteBack(photo, area, output, cropPlane(maskPlane, width, area, height), {
+    detail: request.detail ?? 'transfer',
+  });
   lap('pasteBack');
+  progress(DETAIL_LINES[region.detail]);
   const bytes = await exportEdited(request.photo, region, request.export);
   lap('export');
   return { bytes, width, height, workArea: area, region, timings };

@@ -2,12 +2,15 @@
  * Paste-back: the synthesized square goes back into the full-resolution photo.
  *
  * The result is upsampled from the model's resolution to the work area's size (Lanczos), the
- * person's mask is feathered (a Gaussian of ~1% of the work area, so the seam dissolves at any
+ * photo's own fine detail is carried into it where the work area is larger than the network's
+ * frame (`detail-transfer.ts`: the band the network cannot make, borrowed from the photo's
+ * matching context, grain matched), the person's mask is feathered (a Gaussian of ~1% of the work area, so the seam dissolves at any
  * photo size), and the two are blended only where the feathered alpha is non-zero once
  * quantized to 8 bits. Everywhere else the output's bytes are copied from the decoded original:
  * outside the feathered mask the photo is bit-identical, by construction rather than by luck.
  */
 import sharp from 'sharp';
+import { transferDetail, type BorrowedDetail } from './detail-transfer';
 import type { PhotoSource, SynthesisOutput } from './synthesizer';
 import { visiblePart, type WorkArea } from './work-area';
 
@@ -21,6 +24,16 @@ export interface PastedRegion {
   readonly rgb: Buffer;
   /** Pixels whose value changed (for reports and tests). */
   readonly changedPixels: number;
+  /** Whether the photo's detail was carried into the region, or why not. */
+  readonly detail: 'transferred' | 'off' | 'not-needed';
+}
+
+export interface PasteBackOptions {
+  /**
+   * `'transfer'` (the default): the photo's own fine detail carried into the region;
+   * `'off'`: the network's output upsampled alone (for comparisons).
+   */
+  readonly detail?: 'transfer' | 'off';
 }
 
 export function featherSigma(area: WorkArea): number {
@@ -36,21 +49,42 @@ export async function pasteBack(
   area: WorkArea,
   output: SynthesisOutput,
   maskPlane: Uint8Array,
+  options: PasteBackOptions = {},
 ): Promise<PastedRegion> {
   const part = visiblePart(area, photo.width, photo.height);
   const original = await photo.open().clone().extract(part).removeAlpha().raw().toBuffer();
-  const upscaled = await sharp(output.rgb, {
-    raw: { width: output.resolution, height: output.resolution, channels: 3 },
-  })
-    .resize(area.size, area.size, { fit: 'fill', kernel: 'lanczos3' })
-    .extract({
-      left: part.left - area.x,
-      top: part.top - area.y,
+  const inArea = {
+    left: part.left - area.x,
+    top: part.top - area.y,
+    width: part.width,
+    height: part.height,
+  };
+  const upsample = (rgb: Uint8Array): Promise<Buffer> =>
+    sharp(rgb, { raw: { width: output.resolution, height: output.resolution, channels: 3 } })
+      .resize(area.size, area.size, { fit: 'fill', kernel: 'lanczos3' })
+      .extract(inArea)
+      .raw()
+      .toBuffer();
+  const upscaled = await upsample(output.rgb);
+  let originalLow: Buffer | null = null;
+  let borrowed: BorrowedDetail | null = null;
+  if (options.detail !== 'off') {
+    // The photo's own low band: what the network saw of it, upsampled the same way.
+    originalLow = await upsample(output.input);
+    borrowed = transferDetail({
+      original,
+      originalLow,
+      mask: maskPlane,
       width: part.width,
       height: part.height,
-    })
-    .raw()
-    .toBuffer();
+      offsetX: inArea.left,
+      offsetY: inArea.top,
+      areaSize: area.size,
+      lowRes: output.rgb,
+      resolution: output.resolution,
+      seed: output.seed,
+    });
+  }
   const alpha = await sharp(maskPlane, {
     raw: { width: part.width, height: part.height, channels: 1 },
   })
@@ -64,17 +98,45 @@ export async function pasteBack(
   for (let i = 0; i < alpha.length; i++) {
     const a = alpha[i] as number;
     if (a === 0) continue;
+    const w = a / 255;
     let changed = false;
+    // Inside the box around the mask: the borrowed residual and how much of it is borrowed.
+    let boxed = -1;
+    let share = 0;
+    if (borrowed !== null) {
+      const x = (i % part.width) - borrowed.left;
+      const y = Math.floor(i / part.width) - borrowed.top;
+      if (x >= 0 && y >= 0 && x < borrowed.width && y < borrowed.height) {
+        boxed = y * borrowed.width + x;
+        share = w * (borrowed.borrowedShare[boxed] as number);
+      }
+    }
+    // Two unrelated grains blended in the feather are fainter than either (by up to √2 at
+    // half-way): the blended residual is scaled back to one grain's strength.
+    const gain = share > 0 ? 1 / Math.sqrt((1 - share) ** 2 + share ** 2) : 1;
     for (let c = 0; c < 3; c++) {
       const j = 3 * i + c;
       const o = original[j] as number;
-      const v = Math.round(o + ((upscaled[j] as number) - o) * (a / 255));
-      if (v !== o) changed = true;
-      rgb[j] = v;
+      let v: number;
+      if (borrowed === null || originalLow === null) {
+        v = o + ((upscaled[j] as number) - o) * w;
+      } else {
+        const low = originalLow[j] as number;
+        const own = o - low;
+        const added = boxed >= 0 ? (borrowed.residual[3 * boxed + c] as number) : own;
+        const lowBand = low + ((upscaled[j] as number) - low) * w;
+        v = lowBand + gain * ((1 - w) * own + w * added);
+      }
+      const q = Math.round(v);
+      const clamped = q < 0 ? 0 : q > 255 ? 255 : q;
+      if (clamped !== o) changed = true;
+      rgb[j] = clamped;
     }
     if (changed) changedPixels++;
   }
-  return { ...part, rgb, changedPixels };
+  const detail =
+    borrowed !== null ? 'transferred' : options.detail === 'off' ? 'off' : 'not-needed';
+  return { ...part, rgb, changedPixels, detail };
 }
 
 /** The work area's person-mask plane, cut from a full-size mask plane. */

@@ -25,6 +25,10 @@ export interface SynthesisOutput {
   readonly resolution: number;
   /** Interleaved RGB, resolution², equal to the work area's pixels where the mask is 0. */
   readonly rgb: Uint8Array;
+  /** The work area's pixels as the network saw them (RGB interleaved, resolution²). */
+  readonly input: Uint8Array;
+  /** The noise seed of this result (the detail stage draws its own randomness from it). */
+  readonly seed: number;
   readonly inferenceMs: number;
 }
 
@@ -95,7 +99,13 @@ export class Synthesizer {
     if (outcome.status !== 'done') return outcome;
     return {
       status: 'done',
-      value: this.toOutput(outcome.value.output.data, pixels, guidance.mask, outcome.value.ms),
+      value: this.toOutput(
+        outcome.value.output.data,
+        pixels,
+        guidance.mask,
+        seed,
+        outcome.value.ms,
+      ),
     };
   }
 
@@ -108,13 +118,14 @@ export class Synthesizer {
   ): Promise<SynthesisOutput> {
     const pixels = await this.workAreaPixels(photo, area);
     const result = await this.inference.runExclusive(this.feeds(pixels, guidance, seed));
-    return this.toOutput(result.output.data, pixels, guidance.mask, result.ms);
+    return this.toOutput(result.output.data, pixels, guidance.mask, seed, result.ms);
   }
 
   private toOutput(
     planar: Float32Array,
     pixels: Uint8Array,
     mask: Float32Array,
+    seed: number,
     inferenceMs: number,
   ): SynthesisOutput {
     const n = this.resolution * this.resolution;
@@ -132,6 +143,6 @@ export class Synthesizer {
         rgb[3 * i + c] = v < 0 ? 0 : v > 255 ? 255 : v;
       }
     }
-    return { resolution: this.resolution, rgb, inferenceMs };
+    return { resolution: this.resolution, rgb, input: pixels, seed, inferenceMs };
   }
 }

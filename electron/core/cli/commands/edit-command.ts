@@ -22,7 +22,8 @@ export const editCommand: CliCommand = {
   summary: 'Re-synthesize the masked part of a photo, guided by a sketch and colour strokes',
   usage: [
     'Usage: faceshop edit <photo> --mask <mask.png> [--sketch <s.png>] [--color <c.png>]',
-    '                     [--seed N] [--work-area x,y,size] [--model <file>] [--quality Q] -o <out>',
+    '                     [--seed N] [--work-area x,y,size] [--model <file>] [--quality Q]',
+    '                     [--detail transfer|off] -o <out>',
     '',
     '  --mask       white (or opaque) = the region to regenerate; same size as the photo',
     '  --sketch     dark lines on white or on transparent, where edges should be',
@@ -32,6 +33,8 @@ export const editCommand: CliCommand = {
     '               square centred on the mask)',
     '  --model      a model manifest (.json) or its .onnx (default: models/faceshop-256.json)',
     '  --quality    JPEG or lossy-WebP quality 1–100 (PNG/TIFF are lossless; WebP without it too)',
+    "  --detail     transfer (default): the photo's own fine detail (grain, pores) carried into",
+    '               the edit at full resolution; off: the network output upsampled alone',
     "  -o           output file: .png, .jpg, .tif or .webp; the photo's size, identical to it",
     '               outside the (feathered) mask',
   ].join('\n'),
@@ -46,6 +49,7 @@ export const editCommand: CliCommand = {
       model: { type: 'string' },
       quality: { type: 'string' },
       threads: { type: 'string' },
+      detail: { type: 'string' },
       output: { type: 'string', short: 'o' },
     });
     if (positionals.length !== 1) throw new CliUsageError('edit takes exactly one photo');
@@ -57,6 +61,9 @@ export const editCommand: CliCommand = {
         ? undefined
         : parseIntegerOption(values.threads, 'threads', 2, 1, 64);
     const workArea = parseWorkAreaOption(values['work-area']);
+    const detail = values.detail ?? 'transfer';
+    if (detail !== 'transfer' && detail !== 'off')
+      throw new CliUsageError(`--detail must be transfer or off, not ${detail}`);
     const resolve = (p: string): string => path.resolve(io.cwd, p);
 
     const photoPath = resolve(positionals[0] as string);
@@ -111,6 +118,7 @@ export const editCommand: CliCommand = {
           workArea,
           faceAreas,
           export: exportOptions,
+          detail,
         },
         (line) => io.err(line),
       );
