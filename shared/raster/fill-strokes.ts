@@ -12,9 +12,13 @@ export interface FillStroke {
 
 export function polygonFillStrokes(polygon: readonly TracedPoint[], spacing: number): FillStroke[] {
   if (polygon.length < 3 || spacing <= 0) return [];
-  const ys = polygon.map((p) => p.y);
-  const top = Math.min(...ys);
-  const bottom = Math.max(...ys);
+  // A loop, not Math.min(...ys): a lasso of 100k points would overflow the stack.
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const p of polygon) {
+    if (p.y < top) top = p.y;
+    if (p.y > bottom) bottom = p.y;
+  }
   const strokes: FillStroke[] = [];
   // Rows every `spacing`, each stroke 1.5× as wide: neighbours overlap by half a row.
   for (let y = top + spacing / 2; y < bottom; y += spacing) {

@@ -22,6 +22,10 @@ function placed(group: NetworkStrokeGroup): readonly RasterStroke[] {
 
 export function channelStrokes(inputs: NetworkInputs): ChannelStrokes {
   const out: Record<StrokeChannel, RasterStroke[]> = { mask: [], sketch: [], color: [] };
-  for (const group of inputs.groups) out[group.channel].push(...placed(group));
+  // One push per stroke: spreading a layer of 100k strokes into push() overflows the stack.
+  for (const group of inputs.groups) {
+    const target = out[group.channel];
+    for (const stroke of placed(group)) target.push(stroke);
+  }
   return out;
 }

@@ -1,7 +1,9 @@
 /** Shared command-line parsing for the CLI's commands: node's parseArgs, usage errors as CliUsageError. */
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { replaceFileAtomically } from '../project/atomic-replace';
 import { formatFromPath, type ExportOptions } from '../synthesis/export-photo';
 import { CliUsageError } from './cli-command';
 
@@ -68,13 +70,19 @@ export function parseImageOutput(
 }
 
 /** Writes beside the target and renames over it: a failed run never leaves half a file. */
+/**
+ * Writes a command's output the way the app saves: a uniquely named temporary file created
+ * exclusively (never through a planted link), flushed, checked, then renamed over the target;
+ * a failure leaves an existing file unchanged and says so in one sentence.
+ */
 export async function writeOutputFile(outPath: string, bytes: Uint8Array): Promise<void> {
-  const tmp = `${outPath}.${process.pid}.tmp`;
-  try {
-    await writeFile(tmp, bytes);
-    await rename(tmp, outPath);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
+  await replaceFileAtomically(outPath, {
+    what: 'the output',
+    content: () => Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]),
+    verify: async (written) => {
+      const { size } = await stat(written);
+      if (size !== bytes.byteLength)
+        throw new Error(`${size} of ${bytes.byteLength} bytes written`);
+    },
+  });
 }

@@ -4,18 +4,21 @@
  * How it works. The new content is written to a temporary file in the target's own folder
  * (a rename is atomic only within one file system), flushed to the disk with fsync, and read
  * back by the caller's `verify` — a full open and validation, not just a size check. Only a
- * verified file replaces the target: first the previous version is kept as `<target>.bak`
- * (a hard link, so the target never disappears even for an instant; a copy where the file
- * system has no links), then the temporary file is renamed over the target, the folder is
- * flushed so the rename survives a power cut, and the backup is removed.
+ * verified file replaces the target: first the previous version is kept as a hidden backup
+ * `.<name>.<id>.bak` (a hard link, so the target never disappears even for an instant; a copy
+ * where the file system has no links), then the temporary file is renamed over the target, the
+ * folder is flushed so the rename survives a power cut, and the backup is removed.
  *
- * A failure at any step before the rename leaves the target exactly as it was and removes the
- * temporary file and any backup this save made; the caller gets one sentence saying what went
- * wrong. A crash (the process killed) leaves at worst a hidden `.<name>.<id>.saving` file and
- * a `.bak` beside an intact target; the next save of that file clears both.
+ * Both names are unique to the save (a random id) and created exclusively, so a save never
+ * writes through, replaces or deletes a file it did not create: a person's own `<name>.bak`
+ * or any other file beside the target is left alone. A failure at any step before the rename
+ * leaves the target exactly as it was and removes the temporary file and the backup this save
+ * made; the caller gets one sentence saying what went wrong. A crash (the process killed)
+ * leaves at worst a hidden `.<name>.<id>.saving` or `.<name>.<id>.bak` beside an intact target;
+ * the next save of that file clears exactly those names (eight hex digits of id), nothing else.
  */
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { constants, createWriteStream } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -49,7 +52,8 @@ export const nodeReplaceFileSystem: ReplaceFileSystem = {
   },
   rename: (from, to) => fsp.rename(from, to),
   link: (existing, newPath) => fsp.link(existing, newPath),
-  copyFile: (from, to) => fsp.copyFile(from, to),
+  // Exclusive: never over a file that exists.
+  copyFile: (from, to) => fsp.copyFile(from, to, constants.COPYFILE_EXCL),
   unlink: (file) => fsp.unlink(file),
   exists: (file) =>
     fsp.lstat(file).then(
@@ -101,11 +105,13 @@ export async function replaceFileAtomically(
   const fs = options.fs ?? nodeReplaceFileSystem;
   const folder = path.dirname(target);
   const base = path.basename(target);
-  const temporary = path.join(folder, `.${base}.${randomUUID().slice(0, 8)}.saving`);
-  const backup = `${target}.bak`;
+  const id = randomUUID().slice(0, 8);
+  const temporary = path.join(folder, `.${base}.${id}.saving`);
+  const backup = path.join(folder, `.${base}.${id}.bak`);
   const hadTarget = await fs.exists(target);
   let madeBackup = false;
   inFlight.add(temporary);
+  inFlight.add(backup);
   try {
     await removeLeftovers(fs, folder, base);
     await fs.writeNewFile(temporary, options.content());
@@ -118,8 +124,11 @@ export async function replaceFileAtomically(
       );
     }
     if (hadTarget) {
-      await fs.unlink(backup).catch(ignoreMissing);
-      await fs.link(target, backup).catch(() => fs.copyFile(target, backup));
+      await fs.link(target, backup).catch((error: unknown) => {
+        // A name that exists is not ours to replace; only a missing link support falls back.
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+        return fs.copyFile(target, backup);
+      });
       madeBackup = true;
     }
     await fs.rename(temporary, target);
@@ -133,18 +142,22 @@ export async function replaceFileAtomically(
     throw new ReplaceFileError(failureMessage(code, options.what, target, hadTarget), code);
   } finally {
     inFlight.delete(temporary);
+    inFlight.delete(backup);
   }
 }
 
-/** Temporary files of earlier saves of this target that were cut short by a crash. */
+/**
+ * Temporary files and backups of earlier saves of this target that were cut short by a crash:
+ * exactly `.<name>.<8 hex digits>.saving` or `.bak`, the names only this module makes.
+ */
 async function removeLeftovers(fs: ReplaceFileSystem, folder: string, base: string): Promise<void> {
   const names = await fs.listFolder(folder).catch(() => [] as string[]);
   const prefix = `.${base}.`;
   for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    if (!/^[0-9a-f]{8}\.(saving|bak)$/.test(name.slice(prefix.length))) continue;
     const file = path.join(folder, name);
-    if (name.startsWith(prefix) && name.endsWith('.saving') && !inFlight.has(file)) {
-      await fs.unlink(file).catch(() => undefined);
-    }
+    if (!inFlight.has(file)) await fs.unlink(file).catch(() => undefined);
   }
 }
 
@@ -175,10 +188,6 @@ function failureMessage(code: string, what: string, target: string, hadTarget: b
 
 function unchanged(hadTarget: boolean, base: string): string {
   return hadTarget ? `the previous “${base}” is unchanged.` : 'nothing was written.';
-}
-
-function ignoreMissing(error: unknown): void {
-  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
 }
 
 function capitalize(text: string): string {

@@ -30,7 +30,7 @@ import { guidanceFromStrokes, isEmptyMask } from './guidance';
 import { openSynthesisModel } from './model-loading';
 import { featherSigma } from './paste-back';
 import { exportEdited, type ExportOptions } from './export-photo';
-import { renderDocument, type RenderedDocument } from './render-document';
+import { documentRefusal, renderDocument, type RenderedDocument } from './render-document';
 import { SynthesisService } from './synthesis-service';
 import { Synthesizer, type PhotoSource } from './synthesizer';
 import type { WorkArea } from './work-area';
@@ -135,6 +135,8 @@ export class EditorSynthesis {
     const { requestId, revision, document } = request;
     const asset = this.options.photos.get(document.photo.assetId);
     if (!asset) return photoGone();
+    const refusal = documentRefusal(document, asset.info);
+    if (refusal !== null) return fail('invalid-request', refusal);
     if (!hasVisibleMask(document)) return ok({ status: 'nothing-to-do', requestId, revision });
 
     let model: LoadedModel;
@@ -192,6 +194,8 @@ export class EditorSynthesis {
   async apply(document: FaceDocument): Promise<Result<OpenedPhoto>> {
     const asset = this.options.photos.get(document.photo.assetId);
     if (!asset) return photoGone();
+    const refusal = documentRefusal(document, asset.info);
+    if (refusal !== null) return fail('invalid-request', refusal);
     if (!hasVisibleMask(document))
       return fail('invalid-request', 'There is no edit to apply: paint a mask first.');
     const render = await this.renderer(asset);
@@ -215,6 +219,8 @@ export class EditorSynthesis {
   ): Promise<Result<{ bytes: Buffer; edited: boolean }>> {
     const asset = this.options.photos.get(document.photo.assetId);
     if (!asset) return photoGone();
+    const refusal = documentRefusal(document, asset.info);
+    if (refusal !== null) return fail('invalid-request', refusal);
     try {
       if (!hasVisibleMask(document))
         return ok({ bytes: await exportEdited(asset.source, null, options), edited: false });

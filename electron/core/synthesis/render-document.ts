@@ -12,12 +12,31 @@ import { exportEdited, type ExportOptions } from './export-photo';
 import { guidanceFromStrokes, isEmptyMask } from './guidance';
 import { pasteBack, type PastedRegion } from './paste-back';
 import type { PhotoSource, Synthesizer } from './synthesizer';
+import { isWorkAreaInside } from '../../../shared/document/work-area';
 import { visiblePart } from './work-area';
 
 export interface RenderedDocument {
   readonly bytes: Buffer;
   /** Null when the document has no mask paint: the photo itself was encoded. */
   readonly region: PastedRegion | null;
+}
+
+/**
+ * Why a document cannot be rendered on this photo, or null. The backend's own record of the
+ * photo is the truth: a document that claims another size, or a work area that is not inside
+ * the photo (the app only ever makes areas inside it), is refused before anything is decoded
+ * or allocated for it.
+ */
+export function documentRefusal(
+  document: FaceDocument,
+  photo: { readonly width: number; readonly height: number },
+): string | null {
+  const { width, height } = document.photo;
+  if (width !== photo.width || height !== photo.height)
+    return `The document is for a ${width}×${height} photo, but its photo is ${photo.width}×${photo.height}; open the project again.`;
+  if (!isWorkAreaInside(document.workArea, { assetId: '', ...photo }) || document.workArea.size < 1)
+    return 'The work area lies outside the photo; draw it again with the Work area tool (W).';
+  return null;
 }
 
 /** The person's mask over the visible work area at full resolution, 0/255. */
@@ -46,6 +65,8 @@ export async function renderDocument(
 ): Promise<RenderedDocument> {
   if (!hasVisibleMask(document))
     return { bytes: await exportEdited(photoBytes, null, options), region: null };
+  const refusal = documentRefusal(document, photo);
+  if (refusal !== null) throw new RangeError(refusal);
   const strokes = channelStrokes(networkInputs(document));
   const guidance = guidanceFromStrokes(strokes, document.workArea, synth.resolution);
   if (isEmptyMask(guidance.mask))

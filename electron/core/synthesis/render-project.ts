@@ -9,7 +9,7 @@ import type { FaceDocument } from '../../../shared/document/document';
 import { hasVisibleMask } from '../../../shared/document/network-view';
 import { exportEdited, type ExportOptions } from './export-photo';
 import { photoSourceFromBytes } from './photo-source';
-import { renderDocument } from './render-document';
+import { documentRefusal, renderDocument } from './render-document';
 import type { Synthesizer } from './synthesizer';
 
 export class RenderInputError extends Error {
@@ -51,6 +51,8 @@ export async function renderProject(
       `the photo is ${width}×${height} but the document expects ${document.photo.width}×${document.photo.height}`,
     );
   }
+  const refusal = documentRefusal(document, photo);
+  if (refusal !== null) throw new RenderInputError(refusal);
   if (!hasVisibleMask(document)) {
     progress('no mask paint: writing the photo as it is');
     const bytes = await exportEdited(request.photo, null, request.export);

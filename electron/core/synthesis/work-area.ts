@@ -4,6 +4,7 @@
  * missing pixels are filled by repeating the edge, and nothing outside the photo is ever written.
  */
 import sharp, { type Sharp } from 'sharp';
+import { MAX_PHOTO_PIXELS } from '../../../shared/photo/photo-limits';
 
 export interface WorkArea {
   readonly x: number;
@@ -11,11 +12,21 @@ export interface WorkArea {
   readonly size: number;
 }
 
-/** Integer square of at least 16 px that overlaps the photo; null (with a reason) otherwise. */
+/**
+ * Integer square of at least 16 px that overlaps the photo and is at most 1.5× its long side
+ * (and 100 megapixels): padding a larger square would allocate memory for pixels that are not
+ * there. Null (with a reason) when it is fine.
+ */
 export function checkWorkArea(area: WorkArea, width: number, height: number): string | null {
   const { x, y, size } = area;
   if (![x, y, size].every(Number.isInteger)) return 'the work area must be whole pixels';
   if (size < 16) return 'the work area must be at least 16 pixels wide';
+  const largest = Math.min(
+    Math.floor(1.5 * Math.max(width, height)),
+    Math.floor(Math.sqrt(MAX_PHOTO_PIXELS)),
+  );
+  if (size > largest)
+    return `the work area is ${size} pixels wide; for this ${width}×${height} photo it may be at most ${largest}`;
   if (x >= width || y >= height || x + size <= 0 || y + size <= 0)
     return 'the work area lies outside the photo';
   return null;

@@ -101,7 +101,10 @@ describe('a save that fails', () => {
       ...nodeReplaceFileSystem,
       async rename() {
         // The previous version is kept aside before anything replaces it.
-        backupDuringRename = await readFile(`${file}.bak`);
+        const backup = (await readdir(dir)).find((n) =>
+          /^\.p\.faceshop\.[0-9a-f]{8}\.bak$/.test(n),
+        );
+        backupDuringRename = backup === undefined ? null : await readFile(path.join(dir, backup));
         throw errno('EACCES');
       },
     };
@@ -159,6 +162,28 @@ describe('a save that succeeds', () => {
     expect(await readdir(dir)).toEqual(['p.faceshop']);
     const back = await readProjectFile({ kind: 'file', path: file }, 'p.faceshop');
     expect(back.document.seed).toBe(document.seed + 1);
+  });
+
+  it("never touches the person's own files beside the target (finding 5)", async () => {
+    const { document, dir, file, save } = await project();
+    expect((await save(document)).ok).toBe(true);
+    // A person's own backup, and files that merely look like FaceShop's temporaries.
+    await writeFile(`${file}.bak`, 'my own backup');
+    await writeFile(path.join(dir, '.p.faceshop.mine.saving'), 'my notes');
+    await writeFile(path.join(dir, '.p.faceshop.1234abcd.saving.txt'), 'more notes');
+    expect((await save(edited(document))).ok).toBe(true);
+    const denied: ReplaceFileSystem = {
+      ...nodeReplaceFileSystem,
+      rename: () => Promise.reject(errno('EACCES')),
+    };
+    expect((await save(edited(edited(document)), denied)).ok).toBe(false);
+    expect(await readFile(`${file}.bak`, 'utf8')).toBe('my own backup');
+    expect((await readdir(dir)).sort()).toEqual([
+      '.p.faceshop.1234abcd.saving.txt',
+      '.p.faceshop.mine.saving',
+      'p.faceshop',
+      'p.faceshop.bak',
+    ]);
   });
 
   it('clears what a save killed midway left behind', async () => {

@@ -161,3 +161,45 @@ describe('EditorSynthesis', () => {
     expect(nothing.ok ? 'ok' : nothing.error.code).toBe('invalid-request');
   });
 });
+
+describe('the backend trusts its own record of the photo (reliability finding 1)', () => {
+  it('refuses a document that claims a 40000² photo, or a work area past the photo, before decoding anything', async () => {
+    const asset = await addPhoto(1024, 1024);
+    const lying = withMask(
+      {
+        ...createEmptyDocument({ assetId: asset.id, width: 1024, height: 1024 }),
+        photo: { assetId: asset.id, width: 40000, height: 40000 },
+        workArea: { x: 0, y: 0, size: 40000 },
+      },
+      50,
+    );
+    const request = { requestId: 'r1', revision: 1, document: lying };
+    for (const result of [
+      await editor.synthesize(request),
+      await editor.apply(lying),
+      await editor.exportDocument(lying, { format: 'png' }),
+    ]) {
+      expect(result).toMatchObject({
+        ok: false,
+        error: {
+          code: 'invalid-request',
+          message: expect.stringMatching(/40000×40000 photo, but its photo is 1024×1024/),
+        },
+      });
+    }
+    const outside = withMask(
+      {
+        ...createEmptyDocument({ assetId: asset.id, width: 1024, height: 1024 }),
+        workArea: { x: 900, y: 0, size: 1000 },
+      },
+      50,
+    );
+    expect(await editor.synthesize({ ...request, document: outside })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message: expect.stringMatching(/work area lies outside the photo/),
+      },
+    });
+  });
+});
