@@ -47,6 +47,67 @@ export interface CoverageOptions {
 
 type Stamp = (index: number, coverage: number) => void;
 
+/**
+ * The most pixel visits one rasterization may cost (about 5-10 s of the rasterizer's work on a
+ * slow CPU): far beyond any drawn edit — a 2,000-px work area painted over with a hundred
+ * 200-px strokes of 300 points costs ~1.3·10⁹ — and a hostile or corrupt document is refused before any work.
+ */
+export const MAX_RASTER_WORK = 4e9;
+
+export class RasterBudgetError extends Error {
+  override readonly name = 'RasterBudgetError';
+}
+
+/**
+ * The pixel visits `rasterizeCoverage`/`rasterizeColor` would make for these strokes: the sum
+ * over every capsule of its bounding box clipped to the raster. O(points), no allocation.
+ */
+export function rasterWork(
+  strokes: readonly RasterStroke[],
+  frame: RasterFrame,
+  options: CoverageOptions = {},
+): number {
+  const res = frame.resolution;
+  const scale = res / frame.size;
+  const minWidth = options.minWidth ?? 0;
+  let work = 0;
+  for (const stroke of strokes) {
+    const pts = stroke.points;
+    for (let i = 0; i < pts.length; i++) {
+      const a = pts[i === 0 ? 0 : i - 1] as RasterPoint;
+      const b = pts[i] as RasterPoint;
+      if (i === 0 && pts.length > 1) continue;
+      const pressure = options.pressureAware ? Math.max(a.pressure ?? 1, b.pressure ?? 1) : 1;
+      const reach =
+        (options.fixedWidth ?? Math.max(minWidth, stroke.width * scale * pressure)) / 2 + 1;
+      const ax = (a.x - frame.x) * scale;
+      const ay = (a.y - frame.y) * scale;
+      const bx = (b.x - frame.x) * scale;
+      const by = (b.y - frame.y) * scale;
+      const w =
+        Math.min(res, Math.ceil(Math.max(ax, bx) + reach)) -
+        Math.max(0, Math.floor(Math.min(ax, bx) - reach));
+      const h =
+        Math.min(res, Math.ceil(Math.max(ay, by) + reach)) -
+        Math.max(0, Math.floor(Math.min(ay, by) - reach));
+      if (w > 0 && h > 0) work += w * h;
+    }
+  }
+  return work;
+}
+
+function checkBudget(
+  strokes: readonly RasterStroke[],
+  frame: RasterFrame,
+  options: CoverageOptions,
+): void {
+  const work = rasterWork(strokes, frame, options);
+  if (work > MAX_RASTER_WORK)
+    throw new RasterBudgetError(
+      `This edit has too many or too wide strokes to render (about ${(work / 1e9).toFixed(0)} billion pixel steps, the limit is ${MAX_RASTER_WORK / 1e9}); erase some strokes, or Apply part of the edit first.`,
+    );
+}
+
 function sweepCapsule(
   res: number,
   ax: number,
@@ -125,6 +186,7 @@ export function rasterizeCoverage(
   frame: RasterFrame,
   options: CoverageOptions = {},
 ): Float32Array {
+  checkBudget(strokes, frame, options);
   const n = frame.resolution * frame.resolution;
   const out = new Float32Array(n);
   const single = new Float32Array(n);
@@ -161,6 +223,7 @@ export function rasterizeColor(
   options: CoverageOptions = {},
   threshold = 0.5,
 ): Float32Array {
+  checkBudget(strokes, frame, options);
   const n = frame.resolution * frame.resolution;
   const out = new Float32Array(4 * n);
   const single = new Float32Array(n);

@@ -246,6 +246,9 @@ async function main(): Promise<void> {
   for (let y = 0; y < workArea.size; y++)
     for (let x = 0; x < workArea.size; x++)
       maskPlane[y * workArea.size + x] = Math.hypot(x - 1000, y - 900) < 100 ? 255 : 0;
+  const [, plainMs] = await timed(() =>
+    pasteBack(source, workArea, output, maskPlane, { detail: 'off' }),
+  );
   const [region, pasteMs] = await timed(() => pasteBack(source, workArea, output, maskPlane));
   const [jpeg, exportMs] = await timed(() =>
     exportEdited(photoBytes, region, { format: 'jpeg', quality: 95 }),
@@ -253,7 +256,10 @@ async function main(): Promise<void> {
   await service.dispose();
   report({
     case: '24 MP paste-back + JPEG q95 export',
+    work_area_px: workArea.size,
+    paste_back_without_detail_ms: round(plainMs),
     paste_back_ms: round(pasteMs),
+    detail_stage_ms: round(pasteMs - plainMs),
     export_ms: round(exportMs),
     total_ms: round(pasteMs + exportMs),
     jpeg_mb: round(jpeg.length / 1e6),

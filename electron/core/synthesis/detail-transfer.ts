@@ -183,7 +183,11 @@ export function transferDetail(input: DetailTransferInput): BorrowedDetail | nul
     }
   }
 
-  matchGrain(input, borrowed, near, { bx0, by0, bw, bh }, isSource, cellX, cellY);
+  // The grain to match is that of the context actually borrowed from (not of hair or brows
+  // elsewhere in the work area).
+  const used = new Uint8Array(n * n);
+  for (const t of targets) if ((match[t] as number) >= 0) used[match[t] as number] = 1;
+  matchGrain(input, borrowed, near, { bx0, by0, bw, bh }, used, cellX, cellY);
 
   // The photo's own residual outside the mask, the borrowed one inside, blended over 2 px.
   const inside = softMask(boxMask, bw, bh);
@@ -413,7 +417,7 @@ function matchGrain(
   borrowed: Float32Array,
   hole: Uint8Array,
   box: { bx0: number; by0: number; bw: number; bh: number },
-  isSource: Uint8Array,
+  usedSource: Uint8Array,
   cellX: (x: number) => number,
   cellY: (y: number) => number,
 ): void {
@@ -426,11 +430,11 @@ function matchGrain(
   const bandOfLum = (lum: number) => Math.min(BANDS - 1, Math.floor((lum / 256) * BANDS));
   const lumAt = (buf: Uint8Array, q: number) =>
     0.299 * (buf[q] as number) + 0.587 * (buf[q + 1] as number) + 0.114 * (buf[q + 2] as number);
-  // Context: the photo's own residual over the source cells (every other pixel is plenty).
+  // Context: the photo's own residual over the cells borrowed from (every other pixel).
   for (let y = 0; y < height; y += 2) {
     const gy = cellY(y);
     for (let x = 0; x < width; x += 2) {
-      if (!isSource[gy * n + cellX(x)]) continue;
+      if (!usedSource[gy * n + cellX(x)]) continue;
       const q = 3 * (y * width + x);
       let e = 0;
       for (let c = 0; c < 3; c++) {

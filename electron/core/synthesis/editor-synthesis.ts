@@ -15,7 +15,7 @@ import type { OpenedPhoto } from '../../../shared/photo/photo';
 import type { InferenceStatus } from '../../../shared/status/app-status';
 import { fail, ok, type Result } from '../../../shared/ipc/result';
 import { channelStrokes } from '../../../shared/raster/network-strokes';
-import { rasterizeCoverage } from '../../../shared/raster/rasterize-strokes';
+import { RasterBudgetError, rasterizeCoverage } from '../../../shared/raster/rasterize-strokes';
 import type {
   SynthesizeRequest,
   SynthesizeResponse,
@@ -131,6 +131,10 @@ export class EditorSynthesis {
   }
 
   async synthesize(request: SynthesizeRequest): Promise<Result<SynthesizeResponse>> {
+    return refuseOverBudget(() => this.synthesizeWithin(request));
+  }
+
+  private async synthesizeWithin(request: SynthesizeRequest): Promise<Result<SynthesizeResponse>> {
     const received = performance.now();
     const { requestId, revision, document } = request;
     const asset = this.options.photos.get(document.photo.assetId);
@@ -192,6 +196,10 @@ export class EditorSynthesis {
    * result on screen, so the baked pixels are the ones the person saw.
    */
   async apply(document: FaceDocument): Promise<Result<OpenedPhoto>> {
+    return refuseOverBudget(() => this.applyWithin(document));
+  }
+
+  private async applyWithin(document: FaceDocument): Promise<Result<OpenedPhoto>> {
     const asset = this.options.photos.get(document.photo.assetId);
     if (!asset) return photoGone();
     const refusal = documentRefusal(document, asset.info);
@@ -229,6 +237,7 @@ export class EditorSynthesis {
       const rendered = await render.value(document, options);
       return ok({ bytes: rendered.bytes, edited: rendered.region !== null });
     } catch (error) {
+      if (error instanceof RasterBudgetError) return fail('invalid-request', error.message);
       return fail(
         'export-failed',
         `The photo could not be encoded: ${error instanceof Error ? error.message : String(error)}`,
@@ -263,6 +272,16 @@ export class EditorSynthesis {
     const loading = this.loading;
     this.loading = null;
     if (loading) await loading.then((m) => m.dispose()).catch(() => undefined);
+  }
+}
+
+/** A document too costly to rasterize is refused with its reason, not as a backend fault. */
+async function refuseOverBudget<T>(run: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof RasterBudgetError) return fail('invalid-request', error.message);
+    throw error;
   }
 }
 

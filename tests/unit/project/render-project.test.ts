@@ -129,6 +129,40 @@ describe('faceshop render', () => {
     expect((await pixels(out)).data.equals(original)).toBe(true);
   });
 
+  it('a hostile project (four 100k-point mask strokes 100,000 px wide) ends at once with a clear message', async () => {
+    const hostile = (photo: string, source: string): FaceDocument => {
+      const document = everyLayer(photo, source);
+      return {
+        ...document,
+        layers: document.layers.map((layer) =>
+          layer.kind === 'mask'
+            ? {
+                ...layer,
+                strokes: [1, 2, 3, 4].map((k) => ({
+                  id: `bomb${k}`,
+                  tool: 'paint' as const,
+                  width: 100_000,
+                  points: Array.from({ length: 100_000 }, (_, i) => ({
+                    x: (i * 7) % 160,
+                    y: (i * 13) % 200,
+                    pressure: 1,
+                  })),
+                })),
+              }
+            : layer,
+        ),
+      };
+    };
+    const { dir, file } = await savedProject(hostile);
+    const out = path.join(dir, 'bomb.png');
+    const result = await render([file, '-o', out]);
+    expect(result.code).toBe(1);
+    expect(result.err.at(-1)).toMatch(
+      /^faceshop render: This edit has too many or too wide strokes/,
+    );
+    await expect(readFile(out)).rejects.toThrow();
+  }, 60_000);
+
   it('refuses a file that is not a project, and a bad command line, in one line', async () => {
     const dir = await makeTempDir();
     const notes = path.join(dir, 'notes.faceshop');
