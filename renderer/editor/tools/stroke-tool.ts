@@ -18,7 +18,7 @@ import {
 } from '../../../shared/document';
 import { addStroke } from '../commands/add-stroke';
 import { rememberColor } from '../commands/remember-color';
-import { appendStrokePoint } from '../geometry/simplify-points';
+import { appendStrokePoint, finishStrokePoints } from '../geometry/simplify-points';
 import type { BrushFamily } from '../state/brush-sizes';
 import { resolveStrokeTarget, type StrokeTarget } from '../state/stroke-target';
 import type { ToolId } from '../state/tool-id';
@@ -104,6 +104,7 @@ export function createStrokeTool(options: StrokeToolOptions): Tool {
     pointerUp(pointer, context) {
       if (!drawing) return;
       appendStrokePoint(drawing.points, point(pointer));
+      finishStrokePoints(drawing.points);
       const finished = drawing;
       end();
       commit(finished, context);
