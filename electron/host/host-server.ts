@@ -36,6 +36,13 @@ export interface RunningHost {
 /** A photo at the size limit plus room for the request's other fields. */
 const MAX_REQUEST_BYTES = MAX_PHOTO_FILE_BYTES + 1024 * 1024;
 
+/**
+ * Request bodies held in memory at once, across all requests: one photo at the limit and some
+ * small calls. A request that would go past it is answered 503 at once, not buffered, so a
+ * burst of large uploads cannot take the host's memory with it.
+ */
+const MAX_BUFFERED_BYTES = MAX_REQUEST_BYTES + 64 * 1024 * 1024;
+
 const SECURITY_HEADERS = {
   'content-security-policy': RENDERER_CSP_HEADER,
   'x-content-type-options': 'nosniff',
@@ -45,6 +52,7 @@ const SECURITY_HEADERS = {
 
 export async function startHostServer(options: HostServerOptions): Promise<RunningHost> {
   let origin = '';
+  const budget = { buffered: 0 };
   const server = http.createServer((request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
       console.error('[faceshop host] request failed:', error);
@@ -72,17 +80,34 @@ export async function startHostServer(options: HostServerOptions): Promise<Runni
     if (isBackendCall) {
       if (request.method !== 'POST') return sendText(response, 405, 'Method not allowed');
       const method = url.pathname.slice(HOST_IPC_PATH_PREFIX.length);
-      const body = await readBody(request, MAX_REQUEST_BYTES);
-      if (body === null) {
-        return sendWire(response, 413, fail('photo-too-large', 'The request is too large.'));
+      const body = await readBody(request, MAX_REQUEST_BYTES, budget);
+      if (body === 'too-large') {
+        response.setHeader('connection', 'close');
+        return sendWire(
+          response,
+          413,
+          fail('photo-too-large', 'The request is too large: photos may be at most 512 MB.'),
+        );
       }
-      let payload: unknown;
+      if (body === 'busy') {
+        response.setHeader('connection', 'close');
+        return sendWire(
+          response,
+          503,
+          fail('internal', 'FaceShop is busy receiving another large file; try again in a moment.'),
+        );
+      }
       try {
-        payload = decodeWireMessage(body);
-      } catch {
-        return sendWire(response, 400, fail('invalid-request', 'The request is not readable.'));
+        let payload: unknown;
+        try {
+          payload = decodeWireMessage(body);
+        } catch {
+          return sendWire(response, 400, fail('invalid-request', 'The request is not readable.'));
+        }
+        return sendWire(response, 200, await options.dispatcher.dispatch(method, payload));
+      } finally {
+        budget.buffered -= body.byteLength;
       }
-      return sendWire(response, 200, await options.dispatcher.dispatch(method, payload));
     }
 
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -128,29 +153,67 @@ export function injectShim(html: string): string {
   return html.slice(0, firstScript) + tag + html.slice(firstScript);
 }
 
-function readBody(request: http.IncomingMessage, limit: number): Promise<Uint8Array | null> {
-  return new Promise((resolve, reject) => {
+/**
+ * The request's body, refused as soon as it is known to be too large (its Content-Length, or
+ * the bytes so far) or to overrun the host's shared budget; a refused request's socket is closed
+ * after the reply instead of being drained, and its chunks are released at once.
+ */
+function readBody(
+  request: http.IncomingMessage,
+  limit: number,
+  budget: { buffered: number },
+): Promise<Uint8Array | 'too-large' | 'busy'> {
+  const declared = Number(request.headers['content-length'] ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) return refuse(request, 'too-large');
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let settled = false;
+    // A refused body is released at once; a received one stays counted until the caller is
+    // done with it (`release`).
+    const finish = (value: Uint8Array | 'too-large' | 'busy'): void => {
+      if (settled) return;
+      settled = true;
+      if (typeof value === 'string') budget.buffered -= size;
+      chunks.length = 0;
+      resolve(value);
+    };
     request.on('data', (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > limit) {
-        // Stop buffering, but drain the rest so the client still gets the 413 reply.
-        chunks.length = 0;
+      if (settled) return;
+      if (
+        size + chunk.byteLength > limit ||
+        budget.buffered + chunk.byteLength > MAX_BUFFERED_BYTES
+      ) {
+        const why = size + chunk.byteLength > limit ? 'too-large' : 'busy';
         request.removeAllListeners('data');
-        request.resume();
-        resolve(null);
+        request.pause();
+        finish(why);
         return;
       }
+      size += chunk.byteLength;
+      budget.buffered += chunk.byteLength;
       chunks.push(chunk);
     });
-    request.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
-    request.on('error', reject);
+    request.on('end', () => {
+      if (settled) return;
+      const body = Buffer.concat(chunks);
+      finish(body);
+    });
+    request.on('error', () => finish('busy'));
+    request.on('close', () => finish('busy'));
   });
+}
+
+function refuse(request: http.IncomingMessage, why: 'too-large'): Promise<'too-large'> {
+  request.pause();
+  return Promise.resolve(why);
 }
 
 function sendWire(response: http.ServerResponse, status: number, value: unknown): void {
   const body = encodeWireMessage(value);
+  // A refused upload is not drained: the reply goes out and the connection is closed.
+  if (response.getHeader('connection') === 'close')
+    response.on('finish', () => response.req.destroy());
   response.writeHead(status, {
     ...SECURITY_HEADERS,
     'content-type': WIRE_CONTENT_TYPE,

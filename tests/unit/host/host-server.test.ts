@@ -136,6 +136,75 @@ describe('browser host server', () => {
     expect(envelope.value.preview.bytes).toBeInstanceOf(Uint8Array);
   });
 
+  it('refuses an upload declared past the limit at once, without reading it (finding 7)', async () => {
+    const target = new URL(origin);
+    const reply = await new Promise<Reply>((resolve, reject) => {
+      const outgoing = http.request(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: 'POST',
+          path: HOST_IPC_PATH_PREFIX + 'openPhoto',
+          headers: { origin, 'content-length': String(600 * 1024 * 1024) },
+        },
+        (incoming) => {
+          const chunks: Buffer[] = [];
+          incoming.on('data', (c: Buffer) => chunks.push(c));
+          incoming.on('end', () =>
+            resolve({
+              status: incoming.statusCode ?? 0,
+              headers: incoming.headers,
+              body: Buffer.concat(chunks),
+            }),
+          );
+        },
+      );
+      outgoing.on('error', reject);
+      // Only a first megabyte is ever sent: the reply must not wait for the other 599.
+      outgoing.write(Buffer.alloc(1024 * 1024));
+    });
+    expect(reply.status).toBe(413);
+    expect(decodeWireMessage(reply.body)).toMatchObject({
+      ok: false,
+      error: { code: 'photo-too-large', message: expect.stringMatching(/at most 512 MB/) },
+    });
+  });
+
+  it('a soak of 3,000 mixed requests leaves memory where it was', async () => {
+    const mixed = (i: number) => {
+      switch (i % 5) {
+        case 0:
+          return call('getStatus', {});
+        case 1:
+          return request(origin + HOST_IPC_PATH_PREFIX + 'getStatus', {
+            method: 'POST',
+            headers: { origin },
+            body: Buffer.alloc(64 * 1024, i & 255),
+          });
+        case 2:
+          return call('openPhoto', { wrong: 'shape', n: i });
+        case 3:
+          return request(`${origin}/assets/app.js`, {});
+        default:
+          return call('noSuchMethod', { x: i });
+      }
+    };
+    const round = async (from: number, count: number) => {
+      for (let i = from; i < from + count; i += 20)
+        await Promise.all(Array.from({ length: 20 }, (_, k) => mixed(i + k)));
+    };
+    await round(0, 200); // warm up
+    const before = process.memoryUsage().heapUsed;
+    await round(200, 3000);
+    const after = process.memoryUsage().heapUsed;
+    console.log(
+      `host soak: 3,000 requests, heap ${(before / 1e6).toFixed(1)} MB before, ${(after / 1e6).toFixed(1)} MB after`,
+    );
+    expect(after - before).toBeLessThan(40e6);
+    // Still answering.
+    expect((await call('getStatus', {})).status).toBe(200);
+  }, 120_000);
+
   it('answers an unreadable body with invalid-request', async () => {
     const reply = await request(origin + HOST_IPC_PATH_PREFIX + 'getStatus', {
       method: 'POST',
