@@ -32,6 +32,11 @@ export interface DetailTransferInput {
   readonly original: Uint8Array;
   /** The photo's own low band over the same pixels: its network-grid view upsampled back. */
   readonly originalLow: Uint8Array;
+  /** The same at half the network's resolution (its mid band is `originalLow − originalLow2`). */
+  readonly originalLow2: Uint8Array;
+  /** The network's output upsampled over the same pixels, and its half-resolution view. */
+  readonly upscaled: Uint8Array;
+  readonly upscaledLow2: Uint8Array;
   /** The person's hard mask over the same pixels, 0/255. */
   readonly mask: Uint8Array;
   readonly width: number;
@@ -135,8 +140,14 @@ export function transferDetail(input: DetailTransferInput): BorrowedDetail | nul
 
   const match = patchMatch(input.lowRes, n, targets, sources, isSource, input.seed, PATCH);
 
-  // Copy the residual by the matches, with a sharpened bilinear blend between cells.
+  // Copy both bands by the matches, with a sharpened bilinear blend between cells: the fine
+  // residual (above the network's band) and the photo's mid band (its network-grid view minus
+  // a view at half that resolution), which the network's soft output lacks.
+  const { originalLow2, upscaled, upscaledLow2 } = input;
+  const fine = (q: number) => (original[q] as number) - (originalLow[q] as number);
+  const mid = (q: number) => (originalLow[q] as number) - (originalLow2[q] as number);
   const borrowed = new Float32Array(3 * bw * bh);
+  const borrowedMid = new Float32Array(3 * bw * bh);
   const near = dilate(boxMask, bw, bh, Math.ceil(scale));
   for (let y = 0; y < bh; y++) {
     const py = y + by0;
@@ -151,9 +162,7 @@ export function transferDetail(input: DetailTransferInput): BorrowedDetail | nul
       const gx0 = Math.floor(u);
       const fx = u - gx0;
       let wsum = 0;
-      let r = 0;
-      let g = 0;
-      let bl = 0;
+      const acc = [0, 0, 0, 0, 0, 0];
       for (let k = 0; k < 4; k++) {
         const gx = clamp(gx0 + (k & 1), cx0, cx1);
         const gy = clamp(gy0 + (k >> 1), cy0, cy1);
@@ -172,22 +181,37 @@ export function transferDetail(input: DetailTransferInput): BorrowedDetail | nul
           sy = clamp(py + Math.round((Math.floor(m / n) - gy) * scale), 0, height - 1);
         }
         const q = 3 * (sy * width + sx);
-        r += w * ((original[q] as number) - (originalLow[q] as number));
-        g += w * ((original[q + 1] as number) - (originalLow[q + 1] as number));
-        bl += w * ((original[q + 2] as number) - (originalLow[q + 2] as number));
+        for (let c = 0; c < 3; c++) {
+          acc[c] = (acc[c] as number) + w * fine(q + c);
+          acc[3 + c] = (acc[3 + c] as number) + w * mid(q + c);
+        }
         wsum += w;
       }
-      borrowed[3 * b] = r / wsum;
-      borrowed[3 * b + 1] = g / wsum;
-      borrowed[3 * b + 2] = bl / wsum;
+      for (let c = 0; c < 3; c++) {
+        borrowed[3 * b + c] = (acc[c] as number) / wsum;
+        borrowedMid[3 * b + c] = (acc[3 + c] as number) / wsum;
+      }
     }
   }
 
   // The grain to match is that of the context actually borrowed from (not of hair or brows
-  // elsewhere in the work area).
+  // elsewhere in the work area). The fine band is all borrowed; the mid band only makes up
+  // what the network's output lacks of it.
   const used = new Uint8Array(n * n);
   for (const t of targets) if ((match[t] as number) >= 0) used[match[t] as number] = 1;
-  matchGrain(input, borrowed, near, { bx0, by0, bw, bh }, used, cellX, cellY);
+  const box = { bx0, by0, bw, bh };
+  matchGrain(input, borrowed, near, box, used, cellX, cellY, fine, null);
+  matchGrain(
+    input,
+    borrowedMid,
+    near,
+    box,
+    used,
+    cellX,
+    cellY,
+    mid,
+    (q) => (upscaled[q] as number) - (upscaledLow2[q] as number),
+  );
 
   // The photo's own residual outside the mask, the borrowed one inside, blended over 2 px.
   const inside = softMask(boxMask, bw, bh);
@@ -197,8 +221,9 @@ export function transferDetail(input: DetailTransferInput): BorrowedDetail | nul
       const t = inside[b] as number;
       const q = 3 * ((y + by0) * width + x + bx0);
       for (let c = 0; c < 3; c++) {
-        const own = (original[q + c] as number) - (originalLow[q + c] as number);
-        borrowed[3 * b + c] = (1 - t) * own + t * (borrowed[3 * b + c] as number);
+        const own = fine(q + c);
+        const hole = (borrowed[3 * b + c] as number) + (borrowedMid[3 * b + c] as number);
+        borrowed[3 * b + c] = (1 - t) * own + t * hole;
       }
     }
   return { left: bx0, top: by0, width: bw, height: bh, residual: borrowed, borrowedShare: inside };
@@ -342,6 +367,35 @@ function patchMatch(
       tryMatch(t, sources[Math.floor(rand() * sources.length)] as number);
     }
   }
+  // Coherence: a cell takes a neighbour's offset when that fits nearly as well as its own best
+  // match, so neighbouring cells copy one contiguous piece of skin instead of a mosaic (on
+  // flat skin many sources fit equally well, and a mosaic of them shows as a grid at 100 %).
+  const best = Float64Array.from(cost);
+  const TOLERANCE = 1.3;
+  const SLACK = 75 * 16; // 4 levels per value over the 5×5×3 patch
+  const steps = [-1, 1, -n, n];
+  for (let pass = 0; pass < 4; pass++) {
+    const forward = pass % 2 === 0;
+    for (let k = 0; k < targets.length; k++) {
+      const t = targets[forward ? k : targets.length - 1 - k] as number;
+      const tx = t % n;
+      for (const step of steps) {
+        const nb = t - step;
+        if (nb < 0 || nb >= n * n || !isTarget[nb]) continue;
+        if (Math.abs((nb % n) - tx) > 1) continue; // no wrapping across rows
+        const m = match[nb] as number;
+        const candidate = m + step;
+        if (candidate < 0 || candidate >= n * n || Math.abs((candidate % n) - (m % n)) > 1)
+          continue;
+        if (isSource[candidate] !== 1 || candidate === match[t]) continue;
+        const c = distanceOf(t, candidate);
+        if (c <= (best[t] as number) * TOLERANCE + SLACK) {
+          match[t] = candidate;
+          cost[t] = c;
+        }
+      }
+    }
+  }
   return match;
 }
 
@@ -409,8 +463,9 @@ function softMask(mask: Uint8Array, width: number, height: number): Float32Array
 }
 
 /**
- * Scales the borrowed residual so that, per band of low-resolution luminance, its spread inside
- * the hole matches the spread of the photo's own residual over the context cells.
+ * Scales a borrowed band so that, per band of low-resolution luminance, its spread inside the
+ * hole makes up the context's spread in that band: all of it (`present` null), or only what the
+ * hole already lacks (`present`: the band's values in the network's own output there).
  */
 function matchGrain(
   input: DetailTransferInput,
@@ -420,27 +475,27 @@ function matchGrain(
   usedSource: Uint8Array,
   cellX: (x: number) => number,
   cellY: (y: number) => number,
+  contextBand: (q: number) => number,
+  present: ((q: number) => number) | null,
 ): void {
   const BANDS = 8;
   const ctxSum = new Float64Array(BANDS);
   const ctxCount = new Float64Array(BANDS);
   const holeSum = new Float64Array(BANDS);
+  const presentSum = new Float64Array(BANDS);
   const holeCount = new Float64Array(BANDS);
-  const { width, height, original, originalLow, lowRes, resolution: n } = input;
+  const { width, height, originalLow, lowRes, resolution: n } = input;
   const bandOfLum = (lum: number) => Math.min(BANDS - 1, Math.floor((lum / 256) * BANDS));
   const lumAt = (buf: Uint8Array, q: number) =>
     0.299 * (buf[q] as number) + 0.587 * (buf[q + 1] as number) + 0.114 * (buf[q + 2] as number);
-  // Context: the photo's own residual over the cells borrowed from (every other pixel).
+  // Context: the photo's own band over the cells borrowed from (every other pixel).
   for (let y = 0; y < height; y += 2) {
     const gy = cellY(y);
     for (let x = 0; x < width; x += 2) {
       if (!usedSource[gy * n + cellX(x)]) continue;
       const q = 3 * (y * width + x);
       let e = 0;
-      for (let c = 0; c < 3; c++) {
-        const d = (original[q + c] as number) - (originalLow[q + c] as number);
-        e += d * d;
-      }
+      for (let c = 0; c < 3; c++) e += contextBand(q + c) ** 2;
       const band = bandOfLum(lumAt(originalLow, q));
       ctxSum[band] = (ctxSum[band] as number) + e;
       ctxCount[band] = (ctxCount[band] as number) + 1;
@@ -455,19 +510,22 @@ function matchGrain(
       if (!hole[b]) continue;
       const band = bandOfLum(lumAt(lowRes, 3 * (gy * n + cellX(x + box.bx0))));
       bands[b] = band;
-      const r = borrowed[3 * b] as number;
-      const g = borrowed[3 * b + 1] as number;
-      const bl = borrowed[3 * b + 2] as number;
-      holeSum[band] = (holeSum[band] as number) + r * r + g * g + bl * bl;
+      const q = 3 * ((y + box.by0) * width + x + box.bx0);
+      for (let c = 0; c < 3; c++) {
+        holeSum[band] = (holeSum[band] as number) + (borrowed[3 * b + c] as number) ** 2;
+        if (present) presentSum[band] = (presentSum[band] as number) + present(q + c) ** 2;
+      }
       holeCount[band] = (holeCount[band] as number) + 1;
     }
   }
-  const gain = new Float32Array(BANDS).fill(1);
+  const gain = new Float32Array(BANDS).fill(present ? 0 : 1);
   for (let b = 0; b < BANDS; b++) {
     if ((holeCount[b] as number) < 16 || (ctxCount[b] as number) < 16) continue;
-    const want = Math.sqrt((ctxSum[b] as number) / (ctxCount[b] as number));
-    const have = Math.sqrt((holeSum[b] as number) / (holeCount[b] as number));
-    if (have > 1e-3) gain[b] = clamp(want / have, 0.5, 2);
+    const want = (ctxSum[b] as number) / (ctxCount[b] as number);
+    const already = (presentSum[b] as number) / (holeCount[b] as number);
+    const have = (holeSum[b] as number) / (holeCount[b] as number);
+    if (have > 1e-6)
+      gain[b] = clamp(Math.sqrt(Math.max(0, want - already) / have), present ? 0 : 0.5, 2);
   }
   for (let b = 0; b < bands.length; b++) {
     if (!hole[b]) continue;

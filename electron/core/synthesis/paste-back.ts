@@ -59,12 +59,26 @@ export async function pasteBack(
     width: part.width,
     height: part.height,
   };
+  const r = output.resolution;
   const upsample = (rgb: Uint8Array): Promise<Buffer> =>
-    sharp(rgb, { raw: { width: output.resolution, height: output.resolution, channels: 3 } })
+    sharp(rgb, { raw: { width: r, height: r, channels: 3 } })
       .resize(area.size, area.size, { fit: 'fill', kernel: 'lanczos3' })
       .extract(inArea)
       .raw()
       .toBuffer();
+  // A view at half the network's resolution, upsampled the same way (two pipelines: sharp
+  // runs one resize per pipeline).
+  const upsampleHalf = async (rgb: Uint8Array): Promise<Buffer> => {
+    const half = await sharp(rgb, { raw: { width: r, height: r, channels: 3 } })
+      .resize(r / 2, r / 2, { fit: 'fill', kernel: 'lanczos3' })
+      .raw()
+      .toBuffer();
+    return sharp(half, { raw: { width: r / 2, height: r / 2, channels: 3 } })
+      .resize(area.size, area.size, { fit: 'fill', kernel: 'lanczos3' })
+      .extract(inArea)
+      .raw()
+      .toBuffer();
+  };
   const upscaled = await upsample(output.rgb);
   let originalLow: Buffer | null = null;
   let borrowed: BorrowedDetail | null = null;
@@ -74,6 +88,9 @@ export async function pasteBack(
     borrowed = transferDetail({
       original,
       originalLow,
+      originalLow2: await upsampleHalf(output.input),
+      upscaled,
+      upscaledLow2: await upsampleHalf(output.rgb),
       mask: maskPlane,
       width: part.width,
       height: part.height,
