@@ -14,7 +14,7 @@ import { hasVisibleMask, networkInputs } from '../../../shared/document/network-
 import type { OpenedPhoto } from '../../../shared/photo/photo';
 import type { InferenceStatus } from '../../../shared/status/app-status';
 import { fail, ok, type Result } from '../../../shared/ipc/result';
-import { channelStrokes } from '../../../shared/raster/network-strokes';
+import { channelStrokes, type ChannelStrokes } from '../../../shared/raster/network-strokes';
 import { RasterBudgetError, rasterizeCoverage } from '../../../shared/raster/rasterize-strokes';
 import type {
   SynthesizeRequest,
@@ -28,11 +28,11 @@ import { ModelLoadError } from '../inference/model-manifest';
 import type { PhotoAsset, PhotoStore } from '../photos/photo-store';
 import { guidanceFromStrokes, isEmptyMask } from './guidance';
 import { openSynthesisModel } from './model-loading';
-import { featherSigma } from './paste-back';
+import { featherSigma, pasteBack } from './paste-back';
 import { exportEdited, type ExportOptions } from './export-photo';
 import { documentRefusal, renderDocument, type RenderedDocument } from './render-document';
 import { SynthesisService } from './synthesis-service';
-import { Synthesizer, type PhotoSource } from './synthesizer';
+import { Synthesizer, type PhotoSource, type SynthesisOutput } from './synthesizer';
 import type { WorkArea } from './work-area';
 
 export interface EditorSynthesisOptions {
@@ -163,18 +163,33 @@ export class EditorSynthesis {
       revision,
     });
     if (outcome.status === 'superseded') return ok({ status: 'superseded', requestId, revision });
-    const alpha = featheredAlpha(
-      rasterizeCoverage(strokes.mask, { ...area, resolution }, { minWidth: 1 }),
-      area,
-      resolution,
-    );
-    const { rgb, inferenceMs } = outcome.output;
-    const rgba = new Uint8Array(4 * resolution * resolution);
-    for (let i = 0; i < resolution * resolution; i++) {
-      rgba[4 * i] = rgb[3 * i] as number;
-      rgba[4 * i + 1] = rgb[3 * i + 1] as number;
-      rgba[4 * i + 2] = rgb[3 * i + 2] as number;
-      rgba[4 * i + 3] = alpha[i] as number;
+    const { inferenceMs } = outcome.output;
+    const shown = previewResolution(area.size, resolution);
+    let rgba: Uint8Array;
+    if (shown === resolution) {
+      // The work area is about the network's frame: its output is the picture, feathered.
+      const alpha = featheredAlpha(
+        rasterizeCoverage(strokes.mask, { ...area, resolution }, { minWidth: 1 }),
+        area,
+        resolution,
+      );
+      const { rgb } = outcome.output;
+      rgba = new Uint8Array(4 * resolution * resolution);
+      for (let i = 0; i < resolution * resolution; i++) {
+        rgba[4 * i] = rgb[3 * i] as number;
+        rgba[4 * i + 1] = rgb[3 * i + 1] as number;
+        rgba[4 * i + 2] = rgb[3 * i + 2] as number;
+        rgba[4 * i + 3] = alpha[i] as number;
+      }
+    } else {
+      rgba = await refinedPreview(
+        model.service.synthesizer,
+        photoSourceOf(asset),
+        area,
+        outcome.output,
+        strokes.mask,
+        shown,
+      );
     }
     return ok({
       status: 'done',
@@ -182,7 +197,7 @@ export class EditorSynthesis {
       revision,
       result: {
         workArea: area,
-        resolution,
+        resolution: shown,
         rgba,
         inferenceMs,
         backendMs: performance.now() - received,
@@ -304,6 +319,49 @@ export function photoSourceOf(asset: PhotoAsset): PhotoSource {
     sources.set(asset, source);
   }
   return source;
+}
+
+/** The largest side the editor's refined preview is computed at (a 1536² RGBA is 9 MB). */
+export const MAX_PREVIEW_RESOLUTION = 1536;
+
+/**
+ * The side of the preview of an edit: the network's own frame while the work area is about
+ * that size; beyond it the work area at full resolution (up to MAX_PREVIEW_RESOLUTION), with
+ * the same full-resolution stage as Apply and Export, so the preview shows the detail the
+ * export will have, and for work areas up to that size the very same pixels.
+ */
+export function previewResolution(areaSize: number, resolution: number): number {
+  if (areaSize < 1.25 * resolution) return resolution;
+  return Math.min(areaSize, MAX_PREVIEW_RESOLUTION);
+}
+
+/**
+ * The refined preview: the paste-back of Apply and Export (upsampling, detail transfer,
+ * feather) run on the work area rendered at `shown` px, returned as a layer (RGBA, alpha the
+ * feathered mask) to draw over the photo.
+ */
+async function refinedPreview(
+  synth: Synthesizer,
+  photo: PhotoSource,
+  area: WorkArea,
+  output: SynthesisOutput,
+  mask: ChannelStrokes['mask'],
+  shown: number,
+): Promise<Uint8Array> {
+  const pixels = await synth.workAreaPixels(photo, area, shown);
+  const square: PhotoSource = {
+    key: `${photo.key}|${area.x},${area.y},${area.size}|${shown}`,
+    width: shown,
+    height: shown,
+    open: () => sharp(pixels, { raw: { width: shown, height: shown, channels: 3 } }),
+  };
+  const coverage = rasterizeCoverage(mask, { ...area, resolution: shown }, { minWidth: 1 });
+  const plane = new Uint8Array(shown * shown);
+  for (let i = 0; i < plane.length; i++) plane[i] = (coverage[i] as number) >= 0.5 ? 255 : 0;
+  const region = await pasteBack(square, { x: 0, y: 0, size: shown }, output, plane, {
+    layer: true,
+  });
+  return region.layer as Uint8Array;
 }
 
 /** The person's mask coverage, feathered like the export's paste-back, as 8-bit alpha. */

@@ -26,6 +26,11 @@ export interface PastedRegion {
   readonly changedPixels: number;
   /** Whether the photo's detail was carried into the region, or why not. */
   readonly detail: 'transferred' | 'off' | 'not-needed';
+  /**
+   * With `layer: true`: the region as a layer to draw over the photo, RGBA, alpha the feathered
+   * mask, colour such that drawn over the photo's own pixels it gives exactly `rgb`.
+   */
+  readonly layer?: Uint8Array;
 }
 
 export interface PasteBackOptions {
@@ -34,6 +39,8 @@ export interface PasteBackOptions {
    * `'off'`: the network's output upsampled alone (for comparisons).
    */
   readonly detail?: 'transfer' | 'off';
+  /** Also return the region as an RGBA layer (the editor's preview). */
+  readonly layer?: boolean;
 }
 
 export function featherSigma(area: WorkArea): number {
@@ -111,6 +118,7 @@ export async function pasteBack(
     .raw()
     .toBuffer();
   const rgb = Buffer.from(original);
+  const layer = options.layer ? new Uint8Array(4 * alpha.length) : null;
   let changedPixels = 0;
   for (let i = 0; i < alpha.length; i++) {
     const a = alpha[i] as number;
@@ -148,12 +156,18 @@ export async function pasteBack(
       const clamped = q < 0 ? 0 : q > 255 ? 255 : q;
       if (clamped !== o) changed = true;
       rgb[j] = clamped;
+      if (layer) {
+        // Drawn with alpha a over o, this colour gives v.
+        const shown = Math.round(o + (v - o) / (a / 255));
+        layer[4 * i + c] = shown < 0 ? 0 : shown > 255 ? 255 : shown;
+      }
     }
+    if (layer) layer[4 * i + 3] = a;
     if (changed) changedPixels++;
   }
   const detail =
     borrowed !== null ? 'transferred' : options.detail === 'off' ? 'off' : 'not-needed';
-  return { ...part, rgb, changedPixels, detail };
+  return { ...part, rgb, changedPixels, detail, ...(layer ? { layer } : {}) };
 }
 
 /** The work area's person-mask plane, cut from a full-size mask plane. */

@@ -42,14 +42,21 @@ export class Synthesizer {
     readonly resolution: number,
   ) {}
 
-  /** The work area's pixels at the model's resolution (cached per photo and area). */
-  workAreaPixels(photo: PhotoSource, area: WorkArea): Promise<Uint8Array> {
-    const key = `${photo.key}|${area.x},${area.y},${area.size}|${this.resolution}`;
+  /**
+   * The work area's pixels at the model's resolution, or at another one (the editor's refined
+   * preview), cached per photo, area and resolution.
+   */
+  workAreaPixels(
+    photo: PhotoSource,
+    area: WorkArea,
+    resolution = this.resolution,
+  ): Promise<Uint8Array> {
+    const key = `${photo.key}|${area.x},${area.y},${area.size}|${resolution}`;
     let entry = this.cache.get(key);
     if (entry) {
       this.cache.delete(key);
     } else {
-      entry = renderWorkArea(photo.open(), photo.width, photo.height, area, this.resolution);
+      entry = renderWorkArea(photo.open(), photo.width, photo.height, area, resolution);
       entry.catch(() => this.cache.delete(key));
     }
     this.cache.set(key, entry);

@@ -203,3 +203,64 @@ describe('the backend trusts its own record of the photo (reliability finding 1)
     });
   });
 });
+
+describe('the preview is the export (refined preview)', () => {
+  it('for a work area larger than the network frame, the preview layer over the photo gives the exported pixels', async () => {
+    const width = 800;
+    const height = 700;
+    // A gradient with grain, so the detail stage has something to carry.
+    const raw = Buffer.alloc(width * height * 3);
+    let seed = 11;
+    for (let i = 0; i < width * height; i++) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      const grain = ((seed >>> 16) % 21) - 10;
+      const x = i % width;
+      const y = Math.floor(i / width);
+      raw[3 * i] = 150 + Math.round((x / width) * 60) + grain;
+      raw[3 * i + 1] = 120 + Math.round((y / height) * 40) + grain;
+      raw[3 * i + 2] = 110 + grain;
+    }
+    const bytes = await sharp(raw, { raw: { width, height, channels: 3 } })
+      .png()
+      .toBuffer();
+    const asset = photos.add(
+      {
+        fileName: 'grain.png',
+        fileBytes: bytes.length,
+        format: 'png',
+        width,
+        height,
+        orientation: 1,
+        hasAlpha: false,
+        hasIccProfile: false,
+        hasExif: false,
+      },
+      bytes,
+    );
+    const document = withMask(createEmptyDocument({ assetId: asset.id, width, height }), 120);
+    const reply = await editor.synthesize({ requestId: 'p', revision: 1, document });
+    if (!reply.ok || reply.value.status !== 'done') throw new Error(JSON.stringify(reply));
+    const { result } = reply.value;
+    const area = result.workArea;
+    expect(result.resolution).toBe(area.size); // not the network's 256
+    const exported = await editor.exportDocument(document, { format: 'png' });
+    if (!exported.ok) throw new Error(exported.error.message);
+    const out = await sharp(exported.value.bytes).removeAlpha().raw().toBuffer();
+    let worst = 0;
+    let changed = 0;
+    for (let y = 0; y < area.size; y++)
+      for (let x = 0; x < area.size; x++) {
+        const i = 4 * (y * area.size + x);
+        const a = (result.rgba[i + 3] as number) / 255;
+        const p = 3 * ((y + area.y) * width + x + area.x);
+        for (let c = 0; c < 3; c++) {
+          const o = raw[p + c] as number;
+          const shown = Math.round(o + ((result.rgba[i + c] as number) - o) * a);
+          worst = Math.max(worst, Math.abs(shown - (out[p + c] as number)));
+          if (out[p + c] !== o) changed++;
+        }
+      }
+    expect(changed).toBeGreaterThan(1000);
+    expect(worst).toBeLessThanOrEqual(2);
+  }, 60_000);
+});
