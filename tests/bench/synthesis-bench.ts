@@ -203,6 +203,7 @@ async function main(): Promise<void> {
   });
   const roundTrips: number[] = [];
   const bare: number[] = [];
+  let shown = 0;
   for (let k = 1; k <= 20; k++) {
     const t = performance.now();
     const response = await editor.synthesize({
@@ -212,15 +213,18 @@ async function main(): Promise<void> {
     });
     encodeWireMessage(response);
     roundTrips.push(performance.now() - t);
-    if (response.ok && response.value.status === 'done')
+    if (response.ok && response.value.status === 'done') {
       bare.push(response.value.result.inferenceMs);
+      shown = response.value.result.resolution;
+    }
   }
   await editor.dispose();
   const p50 = percentile(roundTrips, 50);
   const bareP50 = percentile(bare, 50);
   report({
-    case: 'editor round trip 256² (handler: rasterize → infer → composite → wire)',
+    case: 'editor round trip, 24 MP, 2000-px work area (handler: rasterize → infer → full-resolution preview stage → wire)',
     runs: roundTrips.length,
+    preview_px: shown,
     p50_ms: round(p50),
     p95_ms: round(percentile(roundTrips, 95)),
     inference_p50_ms: round(bareP50),

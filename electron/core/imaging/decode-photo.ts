@@ -22,7 +22,7 @@ export interface DecodedPhoto {
   readonly preview: PhotoPreview;
 }
 
-const SUPPORTED_FORMATS_TEXT = 'JPEG, PNG, WebP, TIFF, AVIF, HEIF or GIF';
+import { SUPPORTED_FORMATS_TEXT, inputRefusal, rasterFormatOf } from './input-policy';
 
 /** JPEG quality of opaque previews: visually lossless at preview size, a few hundred kB. */
 const PREVIEW_JPEG_QUALITY = 90;
@@ -31,6 +31,12 @@ export async function decodePhoto(
   bytes: Uint8Array,
   fileName: string,
 ): Promise<Result<DecodedPhoto>> {
+  // A drawing or document never reaches a decoder (one input policy with the CLI).
+  if (rasterFormatOf(bytes) === null) {
+    const refusal = inputRefusal(bytes, `“${fileName}”`);
+    if (refusal !== null && !refusal.includes('not a picture'))
+      return fail('photo-unsupported-format', `${refusal}.`);
+  }
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();

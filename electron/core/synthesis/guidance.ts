@@ -16,6 +16,8 @@ import {
   type RasterFrame,
   type RasterStroke,
 } from '../../../shared/raster/rasterize-strokes';
+import { readFile } from 'node:fs/promises';
+import { inputRefusal } from '../imaging/input-policy';
 import { checkLength, cutWorkArea, type WorkArea } from './work-area';
 
 export interface Guidance {
@@ -76,11 +78,21 @@ async function readRgba(
   width: number,
   height: number,
 ): Promise<{ data: Buffer; opaque: boolean }> {
+  // Guidance is read as bytes and checked by the one input policy before any decoder sees it
+  // (an SVG given as a mask would be rendered, its <image href> loading files from disk).
+  let bytes: Uint8Array;
+  try {
+    bytes = typeof input === 'string' ? await readFile(input) : input;
+  } catch {
+    throw new GuidanceImageError(`the ${label} image could not be read`);
+  }
+  const refusal = inputRefusal(bytes, `the ${label} image`);
+  if (refusal !== null) throw new GuidanceImageError(refusal);
   let image: Sharp;
   let meta: Metadata;
   try {
-    image = sharp(input, { limitInputPixels: 30000 * 30000 }).rotate();
-    meta = await sharp(input).metadata();
+    image = sharp(bytes, { limitInputPixels: 30000 * 30000 }).rotate();
+    meta = await sharp(bytes).metadata();
   } catch {
     throw new GuidanceImageError(`the ${label} image could not be read`);
   }

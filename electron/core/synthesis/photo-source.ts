@@ -2,6 +2,7 @@
 import '../imaging/sharp-threads';
 import sharp, { type Metadata } from 'sharp';
 import { MAX_PHOTO_PIXELS, photoSizeRefusal } from '../../../shared/photo/photo-limits';
+import { inputRefusal } from '../imaging/input-policy';
 import type { PhotoSource } from './synthesizer';
 
 export class PhotoReadError extends Error {
@@ -13,6 +14,8 @@ export async function photoSourceFromBytes(
   bytes: Uint8Array,
   label = 'the photo',
 ): Promise<PhotoSource> {
+  const refusal0 = inputRefusal(bytes, label);
+  if (refusal0 !== null) throw new PhotoReadError(refusal0);
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();

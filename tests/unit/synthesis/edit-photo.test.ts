@@ -137,6 +137,30 @@ describe('editPhoto', () => {
     ).rejects.toThrow(/the mask is empty/);
   });
 
+  it('refuses SVG (and other non-raster files) as the photo or as guidance, before decoding (finding 8)', async () => {
+    const photo = await gradientPhoto(120, 80).png().toBuffer();
+    const mask = await maskPng(120, 80, 60, 40, 10);
+    // A drawing that would load a file from disk if it were rendered.
+    const svg = Buffer.from(
+      '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="120" height="80"><image xlink:href="/etc/passwd" width="120" height="80"/></svg>',
+    );
+    const base = {
+      photoLabel: 'p.png',
+      seed: 0,
+      workArea: null,
+      export: { format: 'png' as const },
+    };
+    await expect(editPhoto(synth, { ...base, photo: svg, guidance: { mask } })).rejects.toThrow(
+      /p\.png is an SVG drawing; FaceShop reads JPEG, PNG/,
+    );
+    await expect(editPhoto(synth, { ...base, photo, guidance: { mask: svg } })).rejects.toThrow(
+      /the mask image is an SVG drawing/,
+    );
+    await expect(
+      editPhoto(synth, { ...base, photo, guidance: { mask, sketch: Buffer.from('%PDF-1.7 ...') } }),
+    ).rejects.toThrow(/the sketch image is a PDF document/);
+  });
+
   it('centres a face-sized work area on the mask', () => {
     const area = workAreaAroundMask({ x0: 4000, y0: 1400, x1: 4199, y1: 1599 }, 6000, 4000);
     expect(area.size).toBe(2400);
