@@ -182,7 +182,15 @@ async function main(): Promise<void> {
           ours: Math.round(t3 - t2),
         },
       };
-      await sharp(plane, { raw: { width: base.width, height: base.height, channels: 1 } })
+      // The mask over the region (the window around it that the paste-back returns).
+      const part = { left: Math.max(0, area.x), top: Math.max(0, area.y) };
+      const partWidth = Math.min(width, area.x + area.size) - part.left;
+      const windowMask = new Uint8Array(base.width * base.height);
+      for (let y = 0; y < base.height; y++) {
+        const from = (y + base.top - part.top) * partWidth + (base.left - part.left);
+        windowMask.set(plane.subarray(from, from + base.width), y * base.width);
+      }
+      await sharp(windowMask, { raw: { width: base.width, height: base.height, channels: 1 } })
         .png()
         .toFile(path.join(outDir, `${id}-mask.png`));
       cases.push(entry);

@@ -361,7 +361,15 @@ async function refinedPreview(
   const region = await pasteBack(square, { x: 0, y: 0, size: shown }, output, plane, {
     layer: true,
   });
-  return region.layer as Uint8Array;
+  // The region is the window around the mask; elsewhere the layer is transparent.
+  const rgba = new Uint8Array(4 * shown * shown);
+  const layer = region.layer as Uint8Array;
+  for (let y = 0; y < region.height; y++)
+    rgba.set(
+      layer.subarray(4 * y * region.width, 4 * (y + 1) * region.width),
+      4 * ((y + region.top) * shown + region.left),
+    );
+  return rgba;
 }
 
 /** The person's mask coverage, feathered like the export's paste-back, as 8-bit alpha. */

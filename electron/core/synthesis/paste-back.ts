@@ -49,7 +49,8 @@ export function featherSigma(area: WorkArea): number {
 
 /**
  * `maskPlane`: the person's mask over the visible part of the work area (0/255, row-major,
- * visiblePart-sized).
+ * visiblePart-sized). The region returned is the window around the mask that can change (the
+ * rest of the photo is untouched by construction).
  */
 export async function pasteBack(
   photo: PhotoSource,
@@ -59,12 +60,36 @@ export async function pasteBack(
   options: PasteBackOptions = {},
 ): Promise<PastedRegion> {
   const part = visiblePart(area, photo.width, photo.height);
-  const original = await photo.open().clone().extract(part).removeAlpha().raw().toBuffer();
+  const sigma = featherSigma(area);
+  // Only a window around the mask can change: the mask's bounds grown by the feather's reach
+  // and by room for the detail stage's context (the mask's own size, at least 24 cells of the
+  // network's grid). Everything is computed over that window, and it is the region returned.
+  const scale = area.size / output.resolution;
+  const bounds = maskBounds(maskPlane, part.width, part.height);
+  const grow = Math.ceil(
+    Math.max(bounds.x1 - bounds.x0 + 1, bounds.y1 - bounds.y0 + 1, 24 * scale, 4 * sigma + 4),
+  );
+  const wx0 = Math.max(0, bounds.x0 - grow);
+  const wy0 = Math.max(0, bounds.y0 - grow);
+  const wx1 = Math.min(part.width - 1, bounds.x1 + grow);
+  const wy1 = Math.min(part.height - 1, bounds.y1 + grow);
+  const win = {
+    left: part.left + wx0,
+    top: part.top + wy0,
+    width: wx1 - wx0 + 1,
+    height: wy1 - wy0 + 1,
+  };
+  const mask = new Uint8Array(win.width * win.height);
+  for (let y = 0; y < win.height; y++) {
+    const from = (y + wy0) * part.width + wx0;
+    mask.set(maskPlane.subarray(from, from + win.width), y * win.width);
+  }
+  const original = await photo.open().clone().extract(win).removeAlpha().raw().toBuffer();
   const inArea = {
-    left: part.left - area.x,
-    top: part.top - area.y,
-    width: part.width,
-    height: part.height,
+    left: win.left - area.x,
+    top: win.top - area.y,
+    width: win.width,
+    height: win.height,
   };
   const r = output.resolution;
   const upsample = (rgb: Uint8Array): Promise<Buffer> =>
@@ -98,9 +123,9 @@ export async function pasteBack(
       originalLow2: await upsampleHalf(output.input),
       upscaled,
       upscaledLow2: await upsampleHalf(output.rgb),
-      mask: maskPlane,
-      width: part.width,
-      height: part.height,
+      mask,
+      width: win.width,
+      height: win.height,
       offsetX: inArea.left,
       offsetY: inArea.top,
       areaSize: area.size,
@@ -109,10 +134,10 @@ export async function pasteBack(
       seed: output.seed,
     });
   }
-  const alpha = await sharp(maskPlane, {
-    raw: { width: part.width, height: part.height, channels: 1 },
+  const alpha = await sharp(mask, {
+    raw: { width: win.width, height: win.height, channels: 1 },
   })
-    .blur(featherSigma(area))
+    .blur(sigma)
     // sharp widens single-channel raw input to three channels unless told otherwise.
     .extractChannel(0)
     .raw()
@@ -129,8 +154,8 @@ export async function pasteBack(
     let boxed = -1;
     let share = 0;
     if (borrowed !== null) {
-      const x = (i % part.width) - borrowed.left;
-      const y = Math.floor(i / part.width) - borrowed.top;
+      const x = (i % win.width) - borrowed.left;
+      const y = Math.floor(i / win.width) - borrowed.top;
       if (x >= 0 && y >= 0 && x < borrowed.width && y < borrowed.height) {
         boxed = y * borrowed.width + x;
         share = w * (borrowed.borrowedShare[boxed] as number);
@@ -167,7 +192,30 @@ export async function pasteBack(
   }
   const detail =
     borrowed !== null ? 'transferred' : options.detail === 'off' ? 'off' : 'not-needed';
-  return { ...part, rgb, changedPixels, detail, ...(layer ? { layer } : {}) };
+  return { ...win, rgb, changedPixels, detail, ...(layer ? { layer } : {}) };
+}
+
+/** The bounds of a plane's non-zero pixels (the whole plane when it has none). */
+function maskBounds(
+  plane: Uint8Array,
+  width: number,
+  height: number,
+): { x0: number; y0: number; x1: number; y1: number } {
+  let x0 = width;
+  let y0 = height;
+  let x1 = -1;
+  let y1 = -1;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      if (plane[row + x] === 0) continue;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+  }
+  return x1 < 0 ? { x0: 0, y0: 0, x1: width - 1, y1: height - 1 } : { x0, y0, x1, y1 };
 }
 
 /** The work area's person-mask plane, cut from a full-size mask plane. */
