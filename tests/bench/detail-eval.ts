@@ -183,11 +183,11 @@ async function main(): Promise<void> {
         },
       };
       // The mask over the region (the window around it that the paste-back returns).
-      const part = { left: Math.max(0, area.x), top: Math.max(0, area.y) };
-      const partWidth = Math.min(width, area.x + area.size) - part.left;
+      const visible = { left: Math.max(0, area.x), top: Math.max(0, area.y) };
+      const visibleWidth = Math.min(width, area.x + area.size) - visible.left;
       const windowMask = new Uint8Array(base.width * base.height);
       for (let y = 0; y < base.height; y++) {
-        const from = (y + base.top - part.top) * partWidth + (base.left - part.left);
+        const from = (y + base.top - visible.top) * visibleWidth + (base.left - visible.left);
         windowMask.set(plane.subarray(from, from + base.width), y * base.width);
       }
       await sharp(windowMask, { raw: { width: base.width, height: base.height, channels: 1 } })
