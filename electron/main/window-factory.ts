@@ -2,7 +2,7 @@
  * The one place a BrowserWindow is created, so every window gets the same locked-down web
  * preferences. Nothing else in main may call `new BrowserWindow`.
  */
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { TEST_HOOKS_SWITCH } from '../../shared/ipc/bridge';
 import { APP_ENTRY_URL } from './app-origin';
 import { guardUnsavedChanges } from './unsaved-changes-guard';
@@ -33,6 +33,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // No DevTools in a packaged build: they would give anyone at the keyboard the backend.
+      devTools: !app.isPackaged,
       additionalArguments: options.testHooks ? [TEST_HOOKS_SWITCH] : [],
     },
   });

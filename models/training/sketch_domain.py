@@ -205,6 +205,16 @@ def export_onnx(path: str) -> None:
         dynamic_axes={"image": {0: "n", 2: "h", 3: "w"}, "thresholds": {0: "n"}, "sketch": {0: "n", 2: "h", 3: "w"}},
         opset_version=17,
     )
+    # Its manifest: the app verifies the file's sha256 before opening it, as for every model.
+    import hashlib
+    import json
+    import os
+
+    digest = hashlib.sha256(open(path, "rb").read()).hexdigest()
+    manifest = {"name": "faceshop-sketch-domain", "role": "sketch-domain", "file": os.path.basename(path), "sha256": digest}
+    with open(os.path.splitext(path)[0] + ".json", "w") as f:
+        json.dump(manifest, f, indent=2)
+        f.write("\n")
 
 
 if __name__ == "__main__":

@@ -16,8 +16,9 @@ export const ModelManifestSchema = z.looseObject({
   version: z.string().min(1),
   file: z.string().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  nativeResolution: z.number().int().positive(),
-  stride: z.number().int().positive(),
+  // Bounded: every synthesis allocates nativeResolution² planes (100000 hung at 4.9 GB).
+  nativeResolution: z.number().int().min(16).max(2048),
+  stride: z.number().int().positive().max(256),
   inputs: z.record(z.string(), ShapeSchema),
   output: z.record(z.string(), ShapeSchema),
   parameters: z.number().int().positive().optional(),

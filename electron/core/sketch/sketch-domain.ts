@@ -11,6 +11,8 @@
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import sharp from 'sharp';
+import { readFile } from 'node:fs/promises';
+import { ModelLoadError, sha256OfFile } from '../inference/model-manifest';
 import { SKETCH_DOMAIN_FILE } from '../models/models-dir';
 
 /** The app's thresholds (low, high) on the graph's normalized edge response; see sketch_domain.py. */
@@ -37,6 +39,7 @@ export class SketchDomain {
 
   static async open(modelsDir: string, threads?: number): Promise<SketchDomain> {
     const file = path.join(modelsDir, SKETCH_DOMAIN_FILE);
+    await verifySketchDomain(file);
     const session = await ort.InferenceSession.create(file, {
       executionProviders: ['cpu'],
       graphOptimizationLevel: 'all',
@@ -73,6 +76,38 @@ export class SketchDomain {
   async dispose(): Promise<void> {
     await this.session.release();
   }
+}
+
+/**
+ * The sketch domain's file checked against the sha256 in its manifest (`sketch-domain.json`
+ * beside it) before onnxruntime sees it, like every shipped model: a damaged or swapped file
+ * gives a clear message, never a native crash or silently wrong lines.
+ */
+async function verifySketchDomain(file: string): Promise<void> {
+  const manifestFile = file.replace(/\.onnx$/, '.json');
+  let expected: unknown;
+  try {
+    expected = (JSON.parse(await readFile(manifestFile, 'utf8')) as { sha256?: unknown }).sha256;
+  } catch {
+    throw new ModelLoadError(
+      'model-not-installed',
+      `The sketch domain's manifest ${path.basename(manifestFile)} is missing or unreadable; reinstall FaceShop.`,
+    );
+  }
+  let actual: string;
+  try {
+    actual = await sha256OfFile(file);
+  } catch {
+    throw new ModelLoadError(
+      'model-not-installed',
+      `The sketch domain ${path.basename(file)} is missing; reinstall FaceShop.`,
+    );
+  }
+  if (typeof expected !== 'string' || actual !== expected)
+    throw new ModelLoadError(
+      'model-corrupt',
+      `The sketch domain ${path.basename(file)} is damaged (checksum mismatch); reinstall FaceShop.`,
+    );
 }
 
 /** The analysis size for a whole picture: long side capped, never upscaled, at least 16 px. */

@@ -170,4 +170,11 @@ describe('refusing a bad model', () => {
     await writeFile(manifest, JSON.stringify({ name: 'x', version: '1' }));
     expect(await codeOf(loadVerifiedModel(manifest))).toMatch(/^model-invalid: .*malformed/);
   });
+
+  it('a manifest claiming a 100000-px native resolution is refused, not allocated (finding 10)', async () => {
+    const { manifest } = await copyModel();
+    const good = JSON.parse(await readFile(manifest, 'utf8')) as Record<string, unknown>;
+    await writeFile(manifest, JSON.stringify({ ...good, nativeResolution: 100_000 }));
+    expect(await codeOf(loadVerifiedModel(manifest))).toMatch(/^model-invalid: .*malformed/);
+  });
 });

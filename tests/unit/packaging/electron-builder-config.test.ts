@@ -125,7 +125,12 @@ describe('electron-builder.yml', () => {
     expect(models?.to).toBe('models');
     const shipped = (name: string) =>
       models?.filter.some((pattern) => minimatch(name, pattern)) ?? false;
-    for (const file of ['faceshop-256.onnx', 'faceshop-256.json', 'sketch-domain.onnx']) {
+    for (const file of [
+      'faceshop-256.onnx',
+      'faceshop-256.json',
+      'sketch-domain.onnx',
+      'sketch-domain.json',
+    ]) {
       expect(shipped(file), file).toBe(true);
       expect(existsSync(path.join(REPO_ROOT, 'models', file)), file).toBe(true);
     }
@@ -192,5 +197,27 @@ describe('electron-builder.yml', () => {
       types.push(icns.toString('ascii', at, at + 4));
     }
     expect(types).toEqual(expect.arrayContaining(['icp4', 'ic07', 'ic09', 'ic10']));
+  });
+});
+
+describe('hardening of the packaged app (reliability finding 10)', () => {
+  it('flips the Electron fuses and turns DevTools off when packaged', () => {
+    const config = yaml.load(
+      readFileSync(path.join(REPO_ROOT, 'electron-builder.yml'), 'utf8'),
+    ) as {
+      electronFuses?: Record<string, boolean>;
+    };
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+    const factory = readFileSync(
+      path.join(REPO_ROOT, 'electron', 'main', 'window-factory.ts'),
+      'utf8',
+    );
+    expect(factory).toMatch(/devTools: !app\.isPackaged/);
   });
 });

@@ -5,7 +5,7 @@
  * with the reason printed, where that is missing.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -175,4 +175,28 @@ describe.skipIf(!hasTorch)('parity with the PyTorch definition', () => {
     // Float evaluation order differs between runtimes; allow a handful of threshold-edge pixels.
     expect(differ / onnxLines.data.length).toBeLessThan(0.002);
   }, 60_000);
+});
+
+describe('the sketch domain is checksum-checked like every model (reliability finding 10)', () => {
+  it('a damaged file or a missing manifest is refused with a clear message before onnxruntime sees it', async () => {
+    const dir = await makeTempDir();
+    await copyFile(
+      path.join(MODELS_DIR, 'sketch-domain.json'),
+      path.join(dir, 'sketch-domain.json'),
+    );
+    const bytes = await readFile(path.join(MODELS_DIR, 'sketch-domain.onnx'));
+    bytes[bytes.length >> 1] ^= 0xff;
+    await writeFile(path.join(dir, 'sketch-domain.onnx'), bytes);
+    await expect(SketchDomain.open(dir)).rejects.toThrow(
+      /sketch domain sketch-domain\.onnx is damaged \(checksum mismatch\)/,
+    );
+    const bare = await makeTempDir();
+    await copyFile(
+      path.join(MODELS_DIR, 'sketch-domain.onnx'),
+      path.join(bare, 'sketch-domain.onnx'),
+    );
+    await expect(SketchDomain.open(bare)).rejects.toThrow(
+      /manifest sketch-domain\.json is missing/,
+    );
+  });
 });
