@@ -3,6 +3,7 @@
  * rest of the command line to the named command. It returns an exit code instead of exiting,
  * so tests run it in-process.
  */
+import { inFaceShopWords } from '../failure-words';
 import { APP_VERSION } from '../app-version';
 import {
   CliUsageError,
@@ -54,7 +55,11 @@ export async function runCli(
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof CliUsageError) return usageError(io, error.message, command);
-    io.err(`faceshop ${command.name}: ${error instanceof Error ? error.message : String(error)}`);
+    const words = inFaceShopWords(error);
+    io.err(`faceshop ${command.name}: ${words.message}`);
+    // The library's own words only where someone asked for them.
+    if (process.env['FACESHOP_DEBUG'] && words.detail !== words.message)
+      io.err(`  (${words.detail})`);
     return EXIT_FAILURE;
   }
 }

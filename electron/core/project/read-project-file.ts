@@ -6,6 +6,7 @@
  * the sizes and sha256 the manifest lists, and only then is the document repaired against the
  * photos actually present and validated. Nothing here touches the disk except to read.
  */
+import { APP_VERSION } from '../app-version';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
@@ -111,6 +112,8 @@ async function readContents(
   if (!archive.has(DOCUMENT_ENTRY)) throw refuse('missing-entry', `it has no ${DOCUMENT_ENTRY}`);
 
   const rawDocument = parseJson(await archive.read(DOCUMENT_ENTRY));
+  if (rawDocument === undefined)
+    throw refuse('invalid-document', 'its document is not valid JSON (the file is damaged)');
   const migrated = migrate(rawDocument, DOCUMENT_MIGRATIONS);
   if (!migrated.ok) {
     if (migrated.reason === 'too-new') throw tooNew(label, manifest.app.version);
@@ -268,9 +271,11 @@ function parseJson(bytes: Buffer): unknown {
 }
 
 function tooNew(label: string, appVersion: string | null): ProjectFileError {
+  // The version the file names only helps when it is not the one running (a file can claim it).
+  const named = appVersion !== null && appVersion !== APP_VERSION ? ` (${appVersion})` : '';
   return new ProjectFileError(
     'too-new',
-    `“${label}” was made by a newer FaceShop${appVersion === null ? '' : ` (${appVersion})`}; update FaceShop to open it.`,
+    `“${label}” was made by a newer FaceShop${named}; update FaceShop to open it.`,
   );
 }
 

@@ -8,6 +8,7 @@
  * what an export will contain.
  */
 import '../imaging/sharp-threads';
+import { inFaceShopWords } from '../failure-words';
 import sharp from 'sharp';
 import type { FaceDocument } from '../../../shared/document/document';
 import { hasVisibleMask, networkInputs } from '../../../shared/document/network-view';
@@ -253,10 +254,9 @@ export class EditorSynthesis {
       return ok({ bytes: rendered.bytes, edited: rendered.region !== null });
     } catch (error) {
       if (error instanceof RasterBudgetError) return fail('invalid-request', error.message);
-      return fail(
-        'export-failed',
-        `The photo could not be encoded: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      const words = inFaceShopWords(error);
+      console.warn(`[faceshop] export failed: ${words.detail}`);
+      return fail('export-failed', `The photo could not be exported. ${words.message}`);
     }
   }
 

@@ -2,6 +2,7 @@
 import '../imaging/sharp-threads';
 import sharp, { type Metadata } from 'sharp';
 import { MAX_PHOTO_PIXELS, photoSizeRefusal } from '../../../shared/photo/photo-limits';
+import { inFaceShopWords } from '../failure-words';
 import { inputRefusal } from '../imaging/input-policy';
 import type { PhotoSource } from './synthesizer';
 
@@ -36,4 +37,25 @@ export async function photoSourceFromBytes(
     // sharp orients first, then converts any colour space (CMYK, grey, wide gamut) to sRGB.
     open: () => sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS }).rotate().toColourspace('srgb'),
   };
+}
+
+/**
+ * Whether the photo's pixels decode, checked cheaply before anything slow is loaded for it (a
+ * JPEG decodes at 1/8 scale here): a file whose header is fine but whose data is cut short is
+ * refused in FaceShop's words at once, not after the model and the face detector have loaded.
+ */
+export async function checkPhotoDecodes(bytes: Uint8Array, label = 'the photo'): Promise<void> {
+  try {
+    await sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'truncated' })
+      .rotate()
+      .resize(64, 64, { fit: 'inside' })
+      .raw()
+      .toBuffer();
+  } catch (error) {
+    throw new PhotoReadError(inFaceShopWords(error, capitalized(label)).message);
+  }
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

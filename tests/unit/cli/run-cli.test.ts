@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/core/cli/run-cli';
-import { orientedJpeg } from '../../support/photo-fixtures';
+import { orientedJpeg, truncatedJpeg } from '../../support/photo-fixtures';
+import { MODEL_MANIFEST } from '../../support/repo-paths';
 import { makeTempDir } from '../../support/temp-dir';
 
 async function cli(args: string[], cwd = process.cwd()) {
@@ -66,6 +67,27 @@ describe('faceshop CLI', () => {
     expect(code).toBe(1);
     expect(err).toMatch(/^faceshop info: “notes\.txt” could not be read as an image/);
     expect(err.split('\n')).toHaveLength(1);
+  });
+
+  it('edit: a truncated JPEG is refused in FaceShop words before the model loads (finding 9)', async () => {
+    const dir = await makeTempDir();
+    await writeFile(path.join(dir, 'cut.jpg'), await truncatedJpeg());
+    await writeFile(path.join(dir, 'mask.png'), await orientedJpeg(8, 8, 1));
+    const { code, err } = await cli([
+      'edit',
+      path.join(dir, 'cut.jpg'),
+      '--mask',
+      path.join(dir, 'mask.png'),
+      '--model',
+      MODEL_MANIFEST,
+      '-o',
+      path.join(dir, 'out.png'),
+    ]);
+    expect(code).toBe(1);
+    expect(err).not.toMatch(/loading model|Vips|vips|libjpeg/);
+    expect(err).toMatch(
+      /^faceshop edit: “cut\.jpg” is damaged: its JPEG data is cut short or corrupt/,
+    );
   });
 
   it('info: exits 2 on a malformed command line', async () => {

@@ -301,6 +301,19 @@ describe('projects with missing or malformed parts', () => {
     expect((await refusalOf(noPhoto)).reason).toBe('invalid-document');
   });
 
+  it('says a document that is not JSON is damaged, not "not an object" (finding 9)', async () => {
+    const broken = await rezip(valid, (entries) =>
+      entries.map((e) =>
+        e.name === 'document.json' ? { ...e, data: Buffer.from('{"layers": [tru') } : e,
+      ),
+    );
+    expect(await refusalOf(broken)).toMatchObject({
+      reason: 'invalid-document',
+      message:
+        '“bad.faceshop” cannot be opened: its document is not valid JSON (the file is damaged).',
+    });
+  });
+
   it('refuses a project made by a newer FaceShop, by its project or its document version', async () => {
     const newerProject = await rezip(valid, (entries) =>
       editJson(entries, 'manifest.json', (manifest) => ({

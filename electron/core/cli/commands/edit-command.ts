@@ -7,6 +7,7 @@ import { findModelsDir } from '../../models/models-dir';
 import { EditInputError, editPhoto } from '../../synthesis/edit-photo';
 import type { WorkArea } from '../../synthesis/work-area';
 import { manifestPathFor, openSynthesisModel } from '../../synthesis/model-loading';
+import { checkPhotoDecodes, photoSourceFromBytes } from '../../synthesis/photo-source';
 import { Synthesizer } from '../../synthesis/synthesizer';
 import { CliUsageError, EXIT_FAILURE, EXIT_OK, type CliCommand } from '../cli-command';
 import {
@@ -72,6 +73,14 @@ export const editCommand: CliCommand = {
       photo = await readFile(photoPath);
     } catch {
       io.err(`faceshop edit: cannot read ${photoPath}`);
+      return EXIT_FAILURE;
+    }
+    // The photo is checked before anything slow is loaded for it.
+    try {
+      await photoSourceFromBytes(path.basename(photoPath), photo, path.basename(photoPath));
+      await checkPhotoDecodes(photo, `“${path.basename(photoPath)}”`);
+    } catch (error) {
+      io.err(`faceshop edit: ${error instanceof Error ? error.message : String(error)}`);
       return EXIT_FAILURE;
     }
     const manifest = manifestPathFor(

@@ -1,0 +1,61 @@
+/**
+ * One table from what a library says to what a person reads. libvips, libpng, libjpeg and
+ * onnxruntime describe their failures in their own words ("VipsJpeg: premature end of JPEG
+ * image", "Protobuf parsing failed"); FaceShop says what happened and what to do. The raw text
+ * stays available to logs (`detail`), never in the sentence.
+ */
+export interface FailureWords {
+  /** The sentence for the person. */
+  readonly message: string;
+  /** The library's own text, for a log. */
+  readonly detail: string;
+}
+
+const TABLE: ReadonlyArray<readonly [RegExp, (what: string) => string]> = [
+  [
+    /VipsJpeg|premature end of JPEG|Corrupt JPEG|JPEG datastream|Bogus marker/i,
+    (what) =>
+      `${what} is damaged: its JPEG data is cut short or corrupt. Open or export it again from the original.`,
+  ],
+  [
+    /vipspng|libpng|PNG (?:file|image|signature)|IDAT|CRC error/i,
+    (what) =>
+      `${what} is damaged: its PNG data is corrupt. Open or export it again from the original.`,
+  ],
+  [/tiff|TIFFRead/i, (what) => `${what} is damaged: its TIFF data cannot be read.`],
+  [/webp/i, (what) => `${what} is damaged: its WebP data cannot be read.`],
+  [/heif|avif/i, (what) => `${what} is damaged or uses a HEIF/AVIF variant FaceShop cannot read.`],
+  [
+    /Protobuf parsing failed|Load model from .* failed|onnx|ONNX/,
+    () =>
+      'The model file is damaged or is not a FaceShop model; reinstall FaceShop or pass the right --model.',
+  ],
+  [/ENOSPC|EDQUOT|no space left/i, () => 'There is not enough space on the disk.'],
+  [/EACCES|EPERM|permission denied/i, () => 'FaceShop is not allowed to read or write that file.'],
+  [/ENOENT|no such file/i, () => 'The file or folder does not exist.'],
+  [
+    /out of memory|Cannot allocate|ENOMEM/i,
+    () => 'There is not enough memory for this photo at this size.',
+  ],
+  [
+    /Input image exceeds pixel limit|exceeds pixel limit/i,
+    (what) => `${what} is larger than FaceShop edits (100 megapixels at most).`,
+  ],
+];
+
+/** Library messages start like these; FaceShop's own sentences do not. */
+const LIBRARY_VOICE =
+  /^(?:Vips|vips|lib|Protobuf|Load model|Input |Error:|\[ONNXRuntime|E[A-Z]{2,}:)|::|\bvips_/;
+
+/**
+ * `error` in FaceShop's words. A message FaceShop itself wrote (a sentence that matches no
+ * library pattern) is kept as it is.
+ */
+export function inFaceShopWords(error: unknown, what = 'The photo'): FailureWords {
+  const detail = error instanceof Error ? error.message : String(error);
+  for (const [pattern, say] of TABLE)
+    if (pattern.test(detail)) return { message: say(what), detail };
+  if (LIBRARY_VOICE.test(detail))
+    return { message: `${what} could not be processed (an internal error; see the log).`, detail };
+  return { message: detail, detail };
+}
