@@ -74,6 +74,25 @@ def load_faces(root: str = DEFAULT_DATA) -> tuple[Faces, Faces]:
     )
 
 
+def with_portraits(train: Faces, repeat: int) -> Faces:
+    """The training faces plus each training studio portrait's face frame `repeat` times
+    (portraits.py: the held-out ones never); unchanged, with a note, when the portraits are absent."""
+    import portraits
+
+    if not os.path.isdir(portraits.ROOT):
+        print(f"portraits: none at {portraits.ROOT}; training on the faces alone", flush=True)
+        return train
+    frames = portraits.face_frames(FRAME)
+    names = list(train.names)
+    blobs = list(train.blobs)
+    for k in range(repeat):
+        for name, png in frames:
+            names.append(f"portrait:{name}#{k}")
+            blobs.append(png)
+    print(f"portraits: {len(frames)} face frames x {repeat} join {len(train.names)} faces", flush=True)
+    return Faces(names, blobs)
+
+
 def stray_strokes(rng: np.random.Generator, size: int, count_max: int = 3) -> np.ndarray:
     """A few short curved strokes that are not in the photo: users' lines are not all edges."""
     out = np.zeros((size, size), np.uint8)

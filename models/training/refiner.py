@@ -43,22 +43,7 @@ PORTRAITS = os.path.join(REPO, "..", "shared", "datasets", "portraits")
 RESUME = os.path.join(HERE, "refiner-resume.pt")
 LOG = os.path.join(HERE, "refiner-log.jsonl")
 
-# Held out of training (the same names as tests/bench/detail-eval.ts), with the smiling photos of
-# the same London people.
-HELD_OUT = [
-    "london/070_03", "london/083_03", "london/092_03", "london/101_03", "london/108_03",
-    "london/117_03", "london/124_03", "london/131_03", "london/138_03", "london/144_03",
-    "london/172_03", "london/173_03", "canada/003f", "canada/019f", "canada/026f",
-    "canada/049f", "canada/063f", "canada/095m", "canada/110m", "canada/119m",
-]
-HELD_OUT_PEOPLE = {n.split("/")[1].split("_")[0] for n in HELD_OUT if n.startswith("london/")}
-
-
-def is_held_out(name: str) -> bool:
-    folder, stem = name.split("/")
-    if name in HELD_OUT:
-        return True
-    return folder == "london" and stem.split("_")[0] in HELD_OUT_PEOPLE
+from portraits import HELD_OUT, is_held_out  # noqa: E402  (one list for every use)
 
 
 def _act() -> nn.Module:
