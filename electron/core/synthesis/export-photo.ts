@@ -1,13 +1,22 @@
 /**
- * Export of the edited photo at full resolution. The pasted region is composited over the
- * decoded original as an opaque overlay, so every pixel outside it keeps the original's decoded
- * value. EXIF is kept (orientation is applied to the pixels and reset), and the pixels, which
- * FaceShop works on in sRGB, are tagged with the sRGB profile.
+ * Export of the edited photo at full resolution: the photo that went in, changed only where the
+ * person edited. Only the pixels the edit changed are written over the decoded original (an
+ * overlay whose alpha is 0 everywhere else), so every other pixel keeps the original's value.
+ *
+ * Colour: FaceShop synthesizes in sRGB. A photo with an ICC profile (Display P3 from a phone,
+ * Adobe RGB from a camera) keeps that profile byte for byte and its untouched pixels keep their
+ * values; the edited pixels are converted from sRGB into the photo's profile before they are
+ * written. A photo without a profile is sRGB by convention and stays untagged. CMYK and
+ * greyscale photos are written as sRGB (FaceShop edits in colour, on screen values). An opaque
+ * photo gets no alpha channel. EXIF is kept (orientation is applied to the pixels and reset).
  *
  * Never silently lossy: PNG and TIFF are lossless; WebP is lossless unless a quality is given;
  * JPEG is lossy by nature and uses the requested quality (default 95, full-resolution chroma
  * from 90 up, because retouchers notice chroma blur on skin and lips).
  */
+import { randomUUID } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import '../imaging/sharp-threads';
 import sharp from 'sharp';
@@ -36,18 +45,45 @@ export async function exportEdited(
   region: PastedRegion | null,
   options: ExportOptions,
 ): Promise<Buffer> {
-  let image = sharp(source, { limitInputPixels: 30000 * 30000 }).rotate();
+  const input = { limitInputPixels: 30000 * 30000 };
+  const meta = await sharp(source, input).metadata();
+  // The photo's own colour space is kept unless FaceShop cannot write into it.
+  const keepProfile =
+    meta.icc !== undefined &&
+    meta.space !== 'cmyk' &&
+    (meta.channels ?? 3) >= 3 &&
+    meta.space !== 'b-w';
+  let image = sharp(source, input).rotate();
   if (region) {
+    const rgb =
+      keepProfile && meta.icc
+        ? await intoProfile(region.rgb, region.width, region.height, meta.icc)
+        : region.rgb;
+    // Only the pixels the edit changed: alpha 255 there, 0 elsewhere (those stay the photo's).
+    const rgba = Buffer.alloc(4 * region.width * region.height);
+    for (let i = 0; i < region.width * region.height; i++) {
+      if (region.changed[i] !== 1) continue;
+      rgba[4 * i] = rgb[3 * i] as number;
+      rgba[4 * i + 1] = rgb[3 * i + 1] as number;
+      rgba[4 * i + 2] = rgb[3 * i + 2] as number;
+      rgba[4 * i + 3] = 255;
+    }
     image = image.composite([
       {
-        input: region.rgb,
-        raw: { width: region.width, height: region.height, channels: 3 },
+        input: rgba,
+        raw: { width: region.width, height: region.height, channels: 4 },
         left: region.left,
         top: region.top,
+        // Over a photo with alpha, the edit takes the photo's own alpha (it is not made opaque).
+        ...(meta.hasAlpha ? { blend: 'atop' as const } : {}),
       },
     ]);
   }
-  image = image.keepExif().withIccProfile('srgb');
+  // Compositing adds an alpha channel; an opaque photo must not gain one.
+  if (!meta.hasAlpha) image = image.removeAlpha();
+  image = image.keepExif();
+  if (keepProfile) image = image.keepIccProfile();
+  else if (meta.icc !== undefined) image = image.withIccProfile('srgb');
   switch (options.format) {
     case 'png':
       return image.png({ compressionLevel: 6 }).toBuffer();
@@ -63,5 +99,25 @@ export async function exportEdited(
       return options.quality === undefined
         ? image.webp({ lossless: true }).toBuffer()
         : image.webp({ quality: options.quality }).toBuffer();
+  }
+}
+
+/** sRGB pixels converted into the colour space of an ICC profile (given as its bytes). */
+async function intoProfile(
+  rgb: Uint8Array,
+  width: number,
+  height: number,
+  icc: Buffer,
+): Promise<Buffer> {
+  // sharp takes an output profile by path: a private temporary copy, removed at once.
+  const file = path.join(tmpdir(), `faceshop-${randomUUID()}.icc`);
+  await writeFile(file, icc, { flag: 'wx', mode: 0o600 });
+  try {
+    return await sharp(rgb, { raw: { width, height, channels: 3 } })
+      .withIccProfile(file)
+      .raw()
+      .toBuffer();
+  } finally {
+    await rm(file, { force: true });
   }
 }

@@ -24,6 +24,8 @@ export interface PastedRegion {
   readonly rgb: Buffer;
   /** Pixels whose value changed (for reports and tests). */
   readonly changedPixels: number;
+  /** 1 where the pixel changed, region-sized: only these are written into the photo's file. */
+  readonly changed: Uint8Array;
   /** Whether the photo's detail was carried into the region, or why not. */
   readonly detail: 'transferred' | 'off' | 'not-needed';
   /**
@@ -144,6 +146,7 @@ export async function pasteBack(
     .toBuffer();
   const rgb = Buffer.from(original);
   const layer = options.layer ? new Uint8Array(4 * alpha.length) : null;
+  const changedMask = new Uint8Array(alpha.length);
   let changedPixels = 0;
   for (let i = 0; i < alpha.length; i++) {
     const a = alpha[i] as number;
@@ -188,11 +191,14 @@ export async function pasteBack(
       }
     }
     if (layer) layer[4 * i + 3] = a;
-    if (changed) changedPixels++;
+    if (changed) {
+      changedPixels++;
+      changedMask[i] = 1;
+    }
   }
   const detail =
     borrowed !== null ? 'transferred' : options.detail === 'off' ? 'off' : 'not-needed';
-  return { ...win, rgb, changedPixels, detail, ...(layer ? { layer } : {}) };
+  return { ...win, rgb, changedPixels, changed: changedMask, detail, ...(layer ? { layer } : {}) };
 }
 
 /** The bounds of a plane's non-zero pixels (the whole plane when it has none). */
