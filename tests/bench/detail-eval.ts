@@ -129,7 +129,10 @@ async function main(): Promise<void> {
     return;
   }
   mkdirSync(outDir, { recursive: true });
-  const { inference } = await openSynthesisModel(MODEL_MANIFEST, { threads: 2 });
+  // FACESHOP_MODEL: another manifest (a candidate model) to evaluate.
+  const { inference } = await openSynthesisModel(process.env['FACESHOP_MODEL'] ?? MODEL_MANIFEST, {
+    threads: 2,
+  });
   const synth = new Synthesizer(inference, 256);
   const locator = new FaceLocator(MODELS_DIR, (line) => console.error(line));
   const sketcher = await SketchDomain.open(MODELS_DIR, 2);
