@@ -27,6 +27,9 @@
  * its detail and only its low band moves: no seam, no step in grain at the mask's edge.
  */
 
+/** Work areas below this many times the network's frame have no band the network lacks. */
+export const MIN_DETAIL_SCALE = 1.25;
+
 export interface DetailTransferInput {
   /** The work area's visible part at full resolution, RGB interleaved. */
   readonly original: Uint8Array;
@@ -76,7 +79,7 @@ export interface BorrowedDetail {
 export function transferDetail(input: DetailTransferInput): BorrowedDetail | null {
   const { width, height, areaSize, resolution: n, original, originalLow } = input;
   const scale = areaSize / n;
-  if (scale < 1.25) return null;
+  if (scale < MIN_DETAIL_SCALE) return null;
 
   // The box: the mask's bounds grown by a cell and the blending band, inside the visible part.
   let bx0 = width;

@@ -29,6 +29,7 @@ import { ModelLoadError } from '../inference/model-manifest';
 import type { PhotoAsset, PhotoStore } from '../photos/photo-store';
 import { guidanceFromStrokes, isEmptyMask } from './guidance';
 import { openSynthesisModel } from './model-loading';
+import { MIN_DETAIL_SCALE } from './detail-transfer';
 import { featherSigma, pasteBack } from './paste-back';
 import { exportEdited, type ExportOptions } from './export-photo';
 import { documentRefusal, renderDocument, type RenderedDocument } from './render-document';
@@ -331,7 +332,7 @@ export const MAX_PREVIEW_RESOLUTION = 1536;
  * export will have, and for work areas up to that size the very same pixels.
  */
 export function previewResolution(areaSize: number, resolution: number): number {
-  if (areaSize < 1.25 * resolution) return resolution;
+  if (areaSize < MIN_DETAIL_SCALE * resolution) return resolution;
   return Math.min(areaSize, MAX_PREVIEW_RESOLUTION);
 }
 

@@ -10,7 +10,7 @@
  * outside the feathered mask the photo is bit-identical, by construction rather than by luck.
  */
 import sharp from 'sharp';
-import { transferDetail, type BorrowedDetail } from './detail-transfer';
+import { MIN_DETAIL_SCALE, transferDetail, type BorrowedDetail } from './detail-transfer';
 import type { PhotoSource, SynthesisOutput } from './synthesizer';
 import { visiblePart, type WorkArea } from './work-area';
 
@@ -116,7 +116,8 @@ export async function pasteBack(
   const upscaled = await upsample(output.rgb);
   let originalLow: Buffer | null = null;
   let borrowed: BorrowedDetail | null = null;
-  if (options.detail !== 'off') {
+  // (Below 1.25× the network frame there is no band to carry: transferDetail says so.)
+  if (options.detail !== 'off' && scale >= MIN_DETAIL_SCALE) {
     // The photo's own low band: what the network saw of it, upsampled the same way.
     originalLow = await upsample(output.input);
     borrowed = transferDetail({
