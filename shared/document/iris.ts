@@ -49,7 +49,15 @@ const MAX_VERTICES = 360;
 export interface ExpandedIris {
   readonly sketch: Stroke;
   readonly color: Stroke;
+  /**
+   * The iris's own mask: a disc over the iris and a margin around it, so an iris placed without
+   * mask paint still re-synthesizes its eye (before, it did nothing until a mask was painted).
+   */
+  readonly mask: Stroke;
 }
+
+/** The iris's own mask reaches this many radii from its centre (the iris plus a margin). */
+export const IRIS_MASK_RADII = 1.6;
 
 export function expandIrisMark(mark: IrisMark): ExpandedIris {
   const ringRadius = ((RING_INNER_FRACTION + RING_OUTER_FRACTION) / 2) * mark.radius;
@@ -66,6 +74,12 @@ export function expandIrisMark(mark: IrisMark): ExpandedIris {
       points: circlePoints(mark.center, ringRadius),
       width: (RING_OUTER_FRACTION - RING_INNER_FRACTION) * mark.radius,
       color: mark.color,
+    },
+    mask: {
+      id: `${mark.id}:mask`,
+      tool: 'paint',
+      points: [{ x: mark.center.x, y: mark.center.y, pressure: 1 }],
+      width: 2 * IRIS_MASK_RADII * mark.radius,
     },
   };
 }

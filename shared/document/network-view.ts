@@ -51,6 +51,12 @@ export function networkInputs(document: FaceDocument): NetworkInputs {
       groups.push(
         {
           layerId: layer.id,
+          channel: 'mask',
+          strokes: expanded.map((iris) => iris.mask),
+          transform: null,
+        },
+        {
+          layerId: layer.id,
           channel: 'sketch',
           strokes: expanded.map((iris) => iris.sketch),
           transform: null,
@@ -75,12 +81,14 @@ export function networkInputs(document: FaceDocument): NetworkInputs {
 }
 
 /**
- * Whether any visible mask paint exists. Without it the network would return the photo
+ * Whether any visible mask paint exists (an iris mark masks its own eye). Without it the network would return the photo
  * unchanged, so a synthesis client can skip the request and simply show the photo.
  */
 export function hasVisibleMask(document: FaceDocument): boolean {
-  return networkLayers(document).some((layer) =>
-    strokesOf(layer, 'mask').some((stroke) => stroke.tool === 'paint'),
+  return networkLayers(document).some(
+    (layer) =>
+      (layer.kind === 'iris' && layer.marks.length > 0) ||
+      strokesOf(layer, 'mask').some((stroke) => stroke.tool === 'paint'),
   );
 }
 

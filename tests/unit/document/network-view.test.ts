@@ -50,11 +50,34 @@ describe('networkInputs', () => {
     expect(inputs.groups.map((group) => [group.layerId, group.channel])).toEqual([
       ['layer-mask', 'mask'],
       ['layer-sketch', 'sketch'],
+      ['layer-iris', 'mask'],
       ['layer-iris', 'sketch'],
       ['layer-iris', 'color'],
     ]);
     const irisColor = inputs.groups.at(-1)?.strokes[0];
     expect(irisColor?.color).toBe('#224466');
+  });
+
+  it('an iris masks its own eye: a disc of 1.6 radii, and there is something to synthesize', () => {
+    const onlyIris = edit(drawn(), (draft) => {
+      layerOf(draft, 'mask').strokes = [];
+    });
+    expect(hasVisibleMask(onlyIris)).toBe(true);
+    const mask = networkInputs(onlyIris).groups.find(
+      (group) => group.layerId === 'layer-iris' && group.channel === 'mask',
+    );
+    const irisLayer = onlyIris.layers.find((layer) => layer.kind === 'iris');
+    const mark = irisLayer?.kind === 'iris' ? irisLayer.marks[0] : undefined;
+    if (!mark) throw new Error('no iris mark');
+    expect(mask?.strokes[0]).toMatchObject({
+      tool: 'paint',
+      width: 2 * 1.6 * mark.radius,
+      points: [{ x: mark.center.x, y: mark.center.y }],
+    });
+    const noIris = edit(onlyIris, (draft) => {
+      layerOf(draft, 'iris').marks = [];
+    });
+    expect(hasVisibleMask(noIris)).toBe(false);
   });
 
   it('leaves hidden layers out', () => {
@@ -91,7 +114,11 @@ describe('hasVisibleMask', () => {
     expect(hasVisibleMask(drawn())).toBe(true);
     expect(hasVisibleMask(createEmptyDocument(photo))).toBe(false);
     const hidden = edit(drawn(), (draft) => void (layerOf(draft, 'mask').visible = false));
-    expect(hasVisibleMask(hidden)).toBe(false);
+    // The iris still masks its own eye…
+    expect(hasVisibleMask(hidden)).toBe(true);
+    // …until it is hidden too.
+    const allHidden = edit(hidden, (draft) => void (layerOf(draft, 'iris').visible = false));
+    expect(hasVisibleMask(allHidden)).toBe(false);
     const onlyErase = edit(createEmptyDocument(photo), (draft) => {
       layerOf(draft, 'mask').strokes.push(stroke('e', { tool: 'erase' }));
     });
