@@ -8,7 +8,8 @@
  * values; the edited pixels are converted from sRGB into the photo's profile before they are
  * written. A photo without a profile is sRGB by convention and stays untagged. CMYK and
  * greyscale photos are written as sRGB (FaceShop edits in colour, on screen values). An opaque
- * photo gets no alpha channel. EXIF is kept (orientation is applied to the pixels and reset).
+ * photo gets no alpha channel. EXIF, XMP and IPTC are kept (orientation is applied to the pixels
+ * and reset) and the software tag names FaceShop.
  *
  * Never silently lossy: PNG and TIFF are lossless; WebP is lossless unless a quality is given;
  * JPEG is lossy by nature and uses the requested quality (default 95, full-resolution chroma
@@ -81,9 +82,15 @@ export async function exportEdited(
   }
   // Compositing adds an alpha channel; an opaque photo must not gain one.
   if (!meta.hasAlpha) image = image.removeAlpha();
-  image = image.keepExif();
-  if (keepProfile) image = image.keepIccProfile();
-  else if (meta.icc !== undefined) image = image.withIccProfile('srgb');
+  // Metadata: everything the file carried (EXIF, XMP, IPTC; the profile where it is kept), the
+  // orientation reset because it is applied, and the software tag naming FaceShop. Nothing of
+  // the app's own state is added.
+  if (keepProfile) image = image.keepMetadata();
+  else {
+    image = image.keepExif().keepXmp();
+    if (meta.icc !== undefined) image = image.withIccProfile('srgb');
+  }
+  image = image.withExifMerge({ IFD0: { Software: 'FaceShop' } });
   switch (options.format) {
     case 'png':
       return image.png({ compressionLevel: 6 }).toBuffer();

@@ -41,6 +41,30 @@ async function edit(photo: Buffer, format: 'png' | 'tiff' | 'jpeg' | 'webp') {
   });
 }
 
+describe('metadata kept', () => {
+  it('EXIF and XMP (copyright, caption) come back, orientation is applied once, the software tag is FaceShop', async () => {
+    const xmp =
+      '<?xpacket begin=""?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:rights>© Jane Doe 2026</dc:rights></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>';
+    const raw = await gradientRaw(W, H, 1, 13).raw().toBuffer();
+    // (libvips writes no EXIF into TIFF, so a TIFF fixture could not carry it.)
+    for (const format of ['jpeg', 'png'] as const) {
+      const photo = await sharp(raw, { raw: { width: W, height: H, channels: 3 } })
+        .withExif({ IFD0: { Copyright: 'Jane Doe', Artist: 'Jane', Software: 'Camera 1.0' } })
+        .withXmp(xmp)
+        .toFormat(format)
+        .toBuffer();
+      const result = await edit(photo, format);
+      const meta = await sharp(result.bytes).metadata();
+      const exif = meta.exif?.toString('latin1') ?? '';
+      expect(exif).toContain('Jane Doe');
+      expect(exif).toContain('FaceShop');
+      expect(exif).not.toContain('Camera 1.0');
+      expect(meta.xmp?.toString('utf8') ?? '').toContain('© Jane Doe 2026');
+      expect(meta.orientation ?? 1).toBe(1);
+    }
+  }, 60_000);
+});
+
 describe('colour and channels kept', () => {
   it.each(['png', 'tiff', 'webp'] as const)(
     'a Display P3 %s keeps its profile and its untouched values; the edit is converted into P3',
