@@ -8,7 +8,8 @@
  * values; the edited pixels are converted from sRGB into the photo's profile before they are
  * written. A photo without a profile is sRGB by convention and stays untagged. CMYK and
  * greyscale photos are written as sRGB (FaceShop edits in colour, on screen values). An opaque
- * photo gets no alpha channel. EXIF, XMP and IPTC are kept (orientation is applied to the pixels
+ * photo gets no alpha channel. A 16-bit PNG comes back 16-bit with its untouched pixels identical
+ * at 16 bits (the edited pixels are computed at 8 bits and widened). EXIF, XMP and IPTC are kept (orientation is applied to the pixels
  * and reset) and the software tag names FaceShop.
  *
  * Never silently lossy: PNG and TIFF are lossless; WebP is lossless unless a quality is given;
@@ -54,24 +55,33 @@ export async function exportEdited(
     meta.space !== 'cmyk' &&
     (meta.channels ?? 3) >= 3 &&
     meta.space !== 'b-w';
-  let image = sharp(source, input).rotate();
+  // A 16-bit PNG stays 16-bit: the whole pipeline runs at 16 bits so the untouched pixels keep
+  // every bit (an 8-bit overlay would make libvips composite at 8 bits).
+  const sixteen = meta.depth === 'ushort' && options.format === 'png';
+  let image = sharp(source, input);
+  if (sixteen) image = image.pipelineColourspace('rgb16');
+  image = image.rotate();
   if (region) {
     const rgb =
       keepProfile && meta.icc
         ? await intoProfile(region.rgb, region.width, region.height, meta.icc)
         : region.rgb;
-    // Only the pixels the edit changed: alpha 255 there, 0 elsewhere (those stay the photo's).
-    const rgba = Buffer.alloc(4 * region.width * region.height);
-    for (let i = 0; i < region.width * region.height; i++) {
+    // Only the pixels the edit changed: opaque there, transparent elsewhere (those stay the
+    // photo's); at 16 bits for a 16-bit photo (the edit itself is computed at 8 bits).
+    const count = region.width * region.height;
+    const rgba = sixteen ? new Uint16Array(4 * count) : Buffer.alloc(4 * count);
+    const unit = sixteen ? 257 : 1;
+    for (let i = 0; i < count; i++) {
       if (region.changed[i] !== 1) continue;
-      rgba[4 * i] = rgb[3 * i] as number;
-      rgba[4 * i + 1] = rgb[3 * i + 1] as number;
-      rgba[4 * i + 2] = rgb[3 * i + 2] as number;
-      rgba[4 * i + 3] = 255;
+      rgba[4 * i] = (rgb[3 * i] as number) * unit;
+      rgba[4 * i + 1] = (rgb[3 * i + 1] as number) * unit;
+      rgba[4 * i + 2] = (rgb[3 * i + 2] as number) * unit;
+      rgba[4 * i + 3] = 255 * unit;
     }
     image = image.composite([
       {
-        input: rgba,
+        // sharp reads raw 16-bit pixels from a Uint16Array (its typings only name Buffer).
+        input: rgba as Buffer,
         raw: { width: region.width, height: region.height, channels: 4 },
         left: region.left,
         top: region.top,
@@ -91,6 +101,7 @@ export async function exportEdited(
     if (meta.icc !== undefined) image = image.withIccProfile('srgb');
   }
   image = image.withExifMerge({ IFD0: { Software: 'FaceShop' } });
+  if (sixteen) image = image.toColourspace('rgb16');
   switch (options.format) {
     case 'png':
       return image.png({ compressionLevel: 6 }).toBuffer();
