@@ -69,7 +69,6 @@ export function parseImageOutput(
   return { outPath, exportOptions };
 }
 
-/** Writes beside the target and renames over it: a failed run never leaves half a file. */
 /**
  * Writes a command's output the way the app saves: a uniquely named temporary file created
  * exclusively (never through a planted link), flushed, checked, then renamed over the target;

@@ -3,6 +3,7 @@
  * this folder plus one line here (DESIGN.md, contract 2).
  */
 import type { CliCommand } from '../cli-command';
+import { batchCommand } from './batch-command';
 import { editCommand } from './edit-command';
 import { infoCommand } from './info-command';
 import { renderCommand } from './render-command';
@@ -11,6 +12,7 @@ import { sketchCommand } from './sketch-command';
 
 export const cliCommands: readonly CliCommand[] = [
   editCommand,
+  batchCommand,
   renderCommand,
   pasteCommand,
   sketchCommand,
