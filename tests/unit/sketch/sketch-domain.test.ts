@@ -185,7 +185,8 @@ describe('the sketch domain is checksum-checked like every model (reliability fi
       path.join(dir, 'sketch-domain.json'),
     );
     const bytes = await readFile(path.join(MODELS_DIR, 'sketch-domain.onnx'));
-    bytes[bytes.length >> 1] ^= 0xff;
+    const middle = bytes.length >> 1;
+    bytes[middle] = (bytes[middle] as number) ^ 0xff;
     await writeFile(path.join(dir, 'sketch-domain.onnx'), bytes);
     await expect(SketchDomain.open(dir)).rejects.toThrow(
       /sketch domain sketch-domain\.onnx is damaged \(checksum mismatch\)/,
