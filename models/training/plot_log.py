@@ -21,6 +21,7 @@ EVENTS = (
     (91_328, "seam correction + weight average"),
     (95_608, "balanced L1 (train L1 redefined)"),
     (98_000, "full frames"),
+    (117_280, "studio portraits 13 %"),
 )
 
 
