@@ -106,6 +106,7 @@ describe('faceshop render', () => {
   }, 60_000);
 
   it('writes the photo itself for a project without mask paint, without loading the model', async () => {
+    // No mask paint anywhere, and no iris marks (an iris masks its own eye).
     const { dir, file, photos } = await savedProject((photo, source) => {
       const document = everyLayer(photo, source);
       return {
@@ -115,7 +116,9 @@ describe('faceshop render', () => {
             ? { ...layer, strokes: [] }
             : layer.kind === 'pasted-region'
               ? { ...layer, channels: { ...layer.channels, mask: [] } }
-              : layer,
+              : layer.kind === 'iris'
+                ? { ...layer, marks: [] }
+                : layer,
         ),
       };
     });
