@@ -22,11 +22,21 @@ const TABLE: ReadonlyArray<readonly [RegExp, (what: string) => string]> = [
     (what) =>
       `${what} is damaged: its PNG data is corrupt. Open or export it again from the original.`,
   ],
-  [/tiff|TIFFRead/i, (what) => `${what} is damaged: its TIFF data cannot be read.`],
-  [/webp/i, (what) => `${what} is damaged: its WebP data cannot be read.`],
-  [/heif|avif/i, (what) => `${what} is damaged or uses a HEIF/AVIF variant FaceShop cannot read.`],
   [
-    /Protobuf parsing failed|Load model from .* failed|onnx|ONNX/,
+    /TIFFRead|tiff2vips|vips_tiff|TIFF directory/i,
+    (what) => `${what} is damaged: its TIFF data cannot be read.`,
+  ],
+  [
+    /webp2vips|WebPDecode|vips_webp|unable to (?:parse|decode) (?:WebP|image)/i,
+    (what) => `${what} is damaged: its WebP data cannot be read.`,
+  ],
+  [
+    /heif2vips|heif_|libheif/i,
+    (what) => `${what} is damaged or uses a HEIF/AVIF variant FaceShop cannot read.`,
+  ],
+  [
+    // onnxruntime's own voice only: FaceShop's model messages name .onnx files themselves.
+    /Protobuf parsing failed|Load model from .* failed|\[ONNXRuntime|onnxruntime/i,
     () =>
       'The model file is damaged or is not a FaceShop model; reinstall FaceShop or pass the right --model.',
   ],

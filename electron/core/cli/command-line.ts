@@ -3,7 +3,11 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { inFaceShopWords } from '../failure-words';
+import { findModelsDir } from '../models/models-dir';
 import { replaceFileAtomically } from '../project/atomic-replace';
+import { manifestPathFor, openSynthesisModel } from '../synthesis/model-loading';
+import type { CliIo } from './cli-command';
 import { formatFromPath, type ExportOptions } from '../synthesis/export-photo';
 import { CliUsageError } from './cli-command';
 
@@ -84,4 +88,36 @@ export async function writeOutputFile(outPath: string, bytes: Uint8Array): Promi
         throw new Error(`${size} of ${bytes.byteLength} bytes written`);
     },
   });
+}
+
+/**
+ * The synthesis model for a command: `--model` or the installed one, opened with `--threads`,
+ * with the progress lines every command prints ("loading model…", then name, version and
+ * provider); null after printing a one-line reason when there is none or it does not open.
+ */
+export async function openCommandModel(
+  command: string,
+  modelOption: string | undefined,
+  threads: number | undefined,
+  io: CliIo,
+): Promise<{ manifest: string; opened: Awaited<ReturnType<typeof openSynthesisModel>> } | null> {
+  const manifest = manifestPathFor(
+    modelOption === undefined ? undefined : path.resolve(io.cwd, modelOption),
+    findModelsDir(import.meta.dirname),
+  );
+  if (manifest === null) {
+    io.err(`faceshop ${command}: no model found (pass --model or set FACESHOP_MODELS_DIR)`);
+    return null;
+  }
+  io.err('loading model…');
+  try {
+    const opened = await openSynthesisModel(manifest, threads === undefined ? {} : { threads });
+    io.err(
+      `${opened.model.manifest.name} ${opened.model.manifest.version} on ${opened.inference.info.providerMessage}`,
+    );
+    return { manifest, opened };
+  } catch (error) {
+    io.err(`faceshop ${command}: ${inFaceShopWords(error).message}`);
+    return null;
+  }
 }

@@ -13,6 +13,7 @@
  * when the sketch already draws it (its dark disc is the one thing the lines do say).
  * Everything is in raster pixels of the work area at the model's resolution.
  */
+import { seededRandom } from '../synthesis/noise';
 import type { TracedPoint } from '../../../shared/raster/trace-lines';
 
 export interface ColorWalk {
@@ -30,18 +31,6 @@ export interface ColorWalkOptions {
   readonly tolerance?: number;
   /** How many strokes; by default 3 to 10 with the region's area. */
   readonly count?: number;
-}
-
-/** mulberry32: a small seeded generator, so the same selection always gives the same strokes. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function gaussian(random: () => number): number {

@@ -27,6 +27,8 @@
  * its detail and only its low band moves: no seam, no step in grain at the mask's edge.
  */
 
+import { seededRandom } from './noise';
+
 /** Work areas below this many times the network's frame have no band the network lacks. */
 export const MIN_DETAIL_SCALE = 1.25;
 
@@ -278,18 +280,6 @@ function distanceFrom(
   return d;
 }
 
-/** A deterministic generator (mulberry32) for PatchMatch's random start and search. */
-function random(seed: number): () => number {
-  let a = (seed ^ 0x9e3779b9) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * For every target cell, the source cell whose (2·patch+1)² RGB neighbourhood on the
  * low-resolution image is closest (sum of squared differences, with a small pull towards nearby
@@ -304,7 +294,8 @@ function patchMatch(
   seed: number,
   patch: number,
 ): Int32Array {
-  const rand = random(seed);
+  // Its own stream, apart from the network's noise of the same seed.
+  const rand = seededRandom((seed ^ 0x9e3779b9) >>> 0);
   const match = new Int32Array(n * n).fill(-1);
   const cost = new Float64Array(n * n);
   const DIST_WEIGHT = 4; // per cell of distance, against SSD in 8-bit levels² over 75 values

@@ -16,7 +16,7 @@ import type { OpenedPhoto } from '../../../shared/photo/photo';
 import type { InferenceStatus } from '../../../shared/status/app-status';
 import { fail, ok, type Result } from '../../../shared/ipc/result';
 import { channelStrokes, type ChannelStrokes } from '../../../shared/raster/network-strokes';
-import { RasterBudgetError, rasterizeCoverage } from '../../../shared/raster/rasterize-strokes';
+import { RasterBudgetError } from '../../../shared/raster/rasterize-strokes';
 import type {
   SynthesizeRequest,
   SynthesizeResponse,
@@ -30,9 +30,14 @@ import type { PhotoAsset, PhotoStore } from '../photos/photo-store';
 import { guidanceFromStrokes, isEmptyMask } from './guidance';
 import { openSynthesisModel } from './model-loading';
 import { MIN_DETAIL_SCALE } from './detail-transfer';
-import { featherSigma, pasteBack } from './paste-back';
+import { pasteBack } from './paste-back';
 import { exportEdited, type ExportOptions } from './export-photo';
-import { documentRefusal, renderDocument, type RenderedDocument } from './render-document';
+import {
+  documentRefusal,
+  maskPlaneOf,
+  renderDocument,
+  type RenderedDocument,
+} from './render-document';
 import { SynthesisService } from './synthesis-service';
 import { Synthesizer, type PhotoSource, type SynthesisOutput } from './synthesizer';
 import type { WorkArea } from './work-area';
@@ -166,33 +171,17 @@ export class EditorSynthesis {
     });
     if (outcome.status === 'superseded') return ok({ status: 'superseded', requestId, revision });
     const { inferenceMs } = outcome.output;
+    // The preview is Apply/Export's own paste-back on the work area at the shown size: one
+    // feather, one detail stage, for every size.
     const shown = previewResolution(area.size, resolution);
-    let rgba: Uint8Array;
-    if (shown === resolution) {
-      // The work area is about the network's frame: its output is the picture, feathered.
-      const alpha = featheredAlpha(
-        rasterizeCoverage(strokes.mask, { ...area, resolution }, { minWidth: 1 }),
-        area,
-        resolution,
-      );
-      const { rgb } = outcome.output;
-      rgba = new Uint8Array(4 * resolution * resolution);
-      for (let i = 0; i < resolution * resolution; i++) {
-        rgba[4 * i] = rgb[3 * i] as number;
-        rgba[4 * i + 1] = rgb[3 * i + 1] as number;
-        rgba[4 * i + 2] = rgb[3 * i + 2] as number;
-        rgba[4 * i + 3] = alpha[i] as number;
-      }
-    } else {
-      rgba = await refinedPreview(
-        model.service.synthesizer,
-        photoSourceOf(asset),
-        area,
-        outcome.output,
-        strokes.mask,
-        shown,
-      );
-    }
+    const rgba = await refinedPreview(
+      model.service.synthesizer,
+      photoSourceOf(asset),
+      area,
+      outcome.output,
+      strokes.mask,
+      shown,
+    );
     return ok({
       status: 'done',
       requestId,
@@ -327,9 +316,9 @@ export const MAX_PREVIEW_RESOLUTION = 1536;
 
 /**
  * The side of the preview of an edit: the network's own frame while the work area is about
- * that size; beyond it the work area at full resolution (up to MAX_PREVIEW_RESOLUTION), with
- * the same full-resolution stage as Apply and Export, so the preview shows the detail the
- * export will have, and for work areas up to that size the very same pixels.
+ * that size (no finer detail to show); beyond it the work area at full resolution (up to
+ * MAX_PREVIEW_RESOLUTION), so the preview shows the detail the export will have, and for work
+ * areas up to that size the very same pixels.
  */
 export function previewResolution(areaSize: number, resolution: number): number {
   if (areaSize < MIN_DETAIL_SCALE * resolution) return resolution;
@@ -337,9 +326,9 @@ export function previewResolution(areaSize: number, resolution: number): number 
 }
 
 /**
- * The refined preview: the paste-back of Apply and Export (upsampling, detail transfer,
- * feather) run on the work area rendered at `shown` px, returned as a layer (RGBA, alpha the
- * feathered mask) to draw over the photo.
+ * The preview: the paste-back of Apply and Export (upsampling, detail transfer, feather) run on
+ * the work area rendered at `shown` px, returned as a layer (RGBA, alpha the feathered mask) to
+ * draw over the photo.
  */
 async function refinedPreview(
   synth: Synthesizer,
@@ -356,9 +345,7 @@ async function refinedPreview(
     height: shown,
     open: () => sharp(pixels, { raw: { width: shown, height: shown, channels: 3 } }),
   };
-  const coverage = rasterizeCoverage(mask, { ...area, resolution: shown }, { minWidth: 1 });
-  const plane = new Uint8Array(shown * shown);
-  for (let i = 0; i < plane.length; i++) plane[i] = (coverage[i] as number) >= 0.5 ? 255 : 0;
+  const plane = maskPlaneOf(mask, area, shown);
   const region = await pasteBack(square, { x: 0, y: 0, size: shown }, output, plane, {
     layer: true,
   });
@@ -371,39 +358,4 @@ async function refinedPreview(
       4 * ((y + region.top) * shown + region.left),
     );
   return rgba;
-}
-
-/** The person's mask coverage, feathered like the export's paste-back, as 8-bit alpha. */
-export function featheredAlpha(
-  coverage: Float32Array,
-  area: WorkArea,
-  resolution: number,
-): Uint8Array {
-  const sigma = (featherSigma(area) * resolution) / area.size;
-  const radius = Math.max(1, Math.ceil(3 * sigma));
-  const taps: number[] = [];
-  for (let i = -radius; i <= radius; i++) taps.push(Math.exp(-(i * i) / (2 * sigma * sigma)));
-  const sum = taps.reduce((a, b) => a + b, 0);
-  const kernel = taps.map((t) => t / sum);
-  const n = resolution;
-  const pass = (src: Float32Array, horizontal: boolean): Float32Array => {
-    const dst = new Float32Array(n * n);
-    for (let y = 0; y < n; y++) {
-      for (let x = 0; x < n; x++) {
-        let acc = 0;
-        for (let k = -radius; k <= radius; k++) {
-          const xx = horizontal ? Math.min(n - 1, Math.max(0, x + k)) : x;
-          const yy = horizontal ? y : Math.min(n - 1, Math.max(0, y + k));
-          acc += (kernel[k + radius] as number) * (src[yy * n + xx] as number);
-        }
-        dst[y * n + x] = acc;
-      }
-    }
-    return dst;
-  };
-  const blurred = pass(pass(coverage, true), false);
-  const out = new Uint8Array(n * n);
-  for (let i = 0; i < out.length; i++)
-    out[i] = Math.round(Math.min(1, Math.max(0, blurred[i] as number)) * 255);
-  return out;
 }

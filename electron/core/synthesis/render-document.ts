@@ -6,14 +6,14 @@
  */
 import type { FaceDocument } from '../../../shared/document/document';
 import { hasVisibleMask, networkInputs } from '../../../shared/document/network-view';
-import { channelStrokes } from '../../../shared/raster/network-strokes';
+import { channelStrokes, type ChannelStrokes } from '../../../shared/raster/network-strokes';
 import { rasterizeCoverage } from '../../../shared/raster/rasterize-strokes';
 import { exportEdited, type ExportOptions } from './export-photo';
 import { guidanceFromStrokes, isEmptyMask } from './guidance';
 import { pasteBack, type PastedRegion } from './paste-back';
 import type { PhotoSource, Synthesizer } from './synthesizer';
 import { isWorkAreaInside } from '../../../shared/document/work-area';
-import { visiblePart } from './work-area';
+import { visiblePart, type WorkArea } from './work-area';
 
 export interface RenderedDocument {
   readonly bytes: Buffer;
@@ -39,19 +39,32 @@ export function documentRefusal(
   return null;
 }
 
+/**
+ * The person's mask strokes over the work area as a hard plane of `resolution`² (0/255): the
+ * coverage of its paint minus erasing, at least half a pixel. Export rasterizes it at one pixel
+ * per photo pixel, the preview at the size it shows.
+ */
+export function maskPlaneOf(
+  strokes: ChannelStrokes['mask'],
+  area: WorkArea,
+  resolution: number,
+): Uint8Array {
+  const coverage = rasterizeCoverage(strokes, { ...area, resolution }, { minWidth: 1 });
+  const plane = new Uint8Array(resolution * resolution);
+  for (let i = 0; i < plane.length; i++) plane[i] = (coverage[i] as number) >= 0.5 ? 255 : 0;
+  return plane;
+}
+
 /** The person's mask over the visible work area at full resolution, 0/255. */
 export function fullResolutionMask(document: FaceDocument, photo: PhotoSource): Uint8Array {
   const area = document.workArea;
   const part = visiblePart(area, photo.width, photo.height);
-  const strokes = channelStrokes(networkInputs(document)).mask;
   // One raster pixel per photo pixel over the work area, then cut to its visible part.
-  const coverage = rasterizeCoverage(strokes, { ...area, resolution: area.size }, { minWidth: 1 });
+  const square = maskPlaneOf(channelStrokes(networkInputs(document)).mask, area, area.size);
   const plane = new Uint8Array(part.width * part.height);
   for (let y = 0; y < part.height; y++) {
-    for (let x = 0; x < part.width; x++) {
-      const v = coverage[(part.top - area.y + y) * area.size + (part.left - area.x + x)] as number;
-      plane[y * part.width + x] = v >= 0.5 ? 255 : 0;
-    }
+    const from = (part.top - area.y + y) * area.size + (part.left - area.x);
+    plane.set(square.subarray(from, from + part.width), y * part.width);
   }
   return plane;
 }

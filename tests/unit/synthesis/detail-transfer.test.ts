@@ -11,6 +11,7 @@ import type { InferenceService } from '../../../electron/core/inference/inferenc
 import { editPhoto, type EditResult } from '../../../electron/core/synthesis/edit-photo';
 import { openSynthesisModel } from '../../../electron/core/synthesis/model-loading';
 import { featherSigma } from '../../../electron/core/synthesis/paste-back';
+import { seededRandom } from '../../../electron/core/synthesis/noise';
 import { Synthesizer } from '../../../electron/core/synthesis/synthesizer';
 import type { WorkArea } from '../../../electron/core/synthesis/work-area';
 import { MODEL_MANIFEST } from '../../support/repo-paths';
@@ -23,17 +24,6 @@ beforeAll(async () => {
 });
 afterAll(() => inference.dispose());
 
-/** A seeded generator, so the fixtures are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Skin-like: a soft gradient plus fine grain (±14 levels, about 1.5 px), optionally with a
  * high-contrast stripe pattern inside a disc (a "wrinkle field" to remove).
@@ -43,7 +33,7 @@ function grainyPhoto(
   height: number,
   stripes?: { cx: number; cy: number; r: number },
 ): Uint8Array {
-  const rand = random(7);
+  const rand = seededRandom(7); // the same fixture on every run
   const grain = new Float32Array(width * height);
   for (let i = 0; i < grain.length; i++) grain[i] = rand() * 2 - 1;
   const rgb = new Uint8Array(3 * width * height);

@@ -16,12 +16,15 @@ const editor = new EditorSynthesis({
 });
 afterAll(() => editor.dispose());
 
-async function addPhoto(width: number, height: number) {
-  const bytes = await sharp({
-    create: { width, height, channels: 3, background: { r: 180, g: 140, b: 120 } },
-  })
-    .png()
-    .toBuffer();
+/** A stored PNG photo: a flat skin tone, or the given PNG bytes. */
+async function addPhoto(width: number, height: number, png?: Buffer) {
+  const bytes =
+    png ??
+    (await sharp({
+      create: { width, height, channels: 3, background: { r: 180, g: 140, b: 120 } },
+    })
+      .png()
+      .toBuffer());
   return photos.add(
     {
       fileName: 'p.png',
@@ -220,22 +223,12 @@ describe('the preview is the export (refined preview)', () => {
       raw[3 * i + 1] = 120 + Math.round((y / height) * 40) + grain;
       raw[3 * i + 2] = 110 + grain;
     }
-    const bytes = await sharp(raw, { raw: { width, height, channels: 3 } })
-      .png()
-      .toBuffer();
-    const asset = photos.add(
-      {
-        fileName: 'grain.png',
-        fileBytes: bytes.length,
-        format: 'png',
-        width,
-        height,
-        orientation: 1,
-        hasAlpha: false,
-        hasIccProfile: false,
-        hasExif: false,
-      },
-      bytes,
+    const asset = await addPhoto(
+      width,
+      height,
+      await sharp(raw, { raw: { width, height, channels: 3 } })
+        .png()
+        .toBuffer(),
     );
     const document = withMask(createEmptyDocument({ assetId: asset.id, width, height }), 120);
     const reply = await editor.synthesize({ requestId: 'p', revision: 1, document });

@@ -10,17 +10,20 @@ import path from 'node:path';
 import { FaceLocator } from '../../faces/face-locator';
 import { workAreaForFace } from '../../faces/face-work-area';
 import { inFaceShopWords } from '../../failure-words';
-import { findModelsDir } from '../../models/models-dir';
 import { ProjectFileError } from '../../project/project-file-error';
 import { readProjectFile } from '../../project/read-project-file';
 import { editPhoto } from '../../synthesis/edit-photo';
 import { formatFromPath, type ExportOptions } from '../../synthesis/export-photo';
-import { manifestPathFor, openSynthesisModel } from '../../synthesis/model-loading';
 import { checkPhotoDecodes } from '../../synthesis/photo-source';
 import { renderProject } from '../../synthesis/render-project';
 import { Synthesizer } from '../../synthesis/synthesizer';
 import { CliUsageError, EXIT_FAILURE, EXIT_OK, type CliCommand } from '../cli-command';
-import { parseCommandLine, parseIntegerOption, writeOutputFile } from '../command-line';
+import {
+  openCommandModel,
+  parseCommandLine,
+  parseIntegerOption,
+  writeOutputFile,
+} from '../command-line';
 
 const PHOTO_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.tif', '.tiff', '.webp']);
 const GUIDANCE = /\.(mask|sketch|color)\.png$/i;
@@ -103,22 +106,9 @@ export const batchCommand: CliCommand = {
       return EXIT_FAILURE;
     }
 
-    const manifest = manifestPathFor(
-      values.model === undefined ? undefined : path.resolve(io.cwd, values.model),
-      findModelsDir(import.meta.dirname),
-    );
-    if (manifest === null) {
-      io.err('faceshop batch: no model found (pass --model or set FACESHOP_MODELS_DIR)');
-      return EXIT_FAILURE;
-    }
-    io.err('loading model…');
-    let opened;
-    try {
-      opened = await openSynthesisModel(manifest, threads === undefined ? {} : { threads });
-    } catch (error) {
-      io.err(`faceshop batch: ${inFaceShopWords(error).message}`);
-      return EXIT_FAILURE;
-    }
+    const model = await openCommandModel('batch', values.model, threads, io);
+    if (model === null) return EXIT_FAILURE;
+    const { manifest, opened } = model;
     const synth = new Synthesizer(opened.inference, opened.model.manifest.nativeResolution);
     const locator = new FaceLocator(path.dirname(manifest), (line) => io.err(line));
     const tally = { edited: 0, skipped: 0, failed: 0 };

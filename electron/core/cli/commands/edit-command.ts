@@ -3,14 +3,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FaceLocator } from '../../faces/face-locator';
 import { workAreaForFace } from '../../faces/face-work-area';
-import { findModelsDir } from '../../models/models-dir';
 import { EditInputError, editPhoto } from '../../synthesis/edit-photo';
 import type { WorkArea } from '../../synthesis/work-area';
-import { manifestPathFor, openSynthesisModel } from '../../synthesis/model-loading';
 import { checkPhotoDecodes, photoSourceFromBytes } from '../../synthesis/photo-source';
 import { Synthesizer } from '../../synthesis/synthesizer';
 import { CliUsageError, EXIT_FAILURE, EXIT_OK, type CliCommand } from '../cli-command';
 import {
+  openCommandModel,
   parseCommandLine,
   parseImageOutput,
   parseIntegerOption,
@@ -83,25 +82,9 @@ export const editCommand: CliCommand = {
       io.err(`faceshop edit: ${error instanceof Error ? error.message : String(error)}`);
       return EXIT_FAILURE;
     }
-    const manifest = manifestPathFor(
-      values.model === undefined ? undefined : resolve(values.model),
-      findModelsDir(import.meta.dirname),
-    );
-    if (manifest === null) {
-      io.err('faceshop edit: no model found (pass --model or set FACESHOP_MODELS_DIR)');
-      return EXIT_FAILURE;
-    }
-    io.err('loading model…');
-    let opened;
-    try {
-      opened = await openSynthesisModel(manifest, threads === undefined ? {} : { threads });
-    } catch (error) {
-      io.err(`faceshop edit: ${error instanceof Error ? error.message : String(error)}`);
-      return EXIT_FAILURE;
-    }
-    io.err(
-      `${opened.model.manifest.name} ${opened.model.manifest.version} on ${opened.inference.info.providerMessage}`,
-    );
+    const model = await openCommandModel('edit', values.model, threads, io);
+    if (model === null) return EXIT_FAILURE;
+    const { manifest, opened } = model;
     let faceAreas: WorkArea[] = [];
     if (workArea === null) {
       // Frame the face the way the network was trained; a detection problem only costs that.
