@@ -1,14 +1,16 @@
 """Scores the portrait edits that `tests/bench/detail-eval.ts` wrote (npm run eval:detail).
 
-For each edit (held-out portrait × part) it compares, inside the person's hard mask:
-  ours   the product's paste-back with the detail stage,
-  base   the same network output upsampled alone,
-  telea  OpenCV's Telea inpainting of the same mask on the full photo,
+For each edit (held-out portrait × part) it compares, inside the person's hard mask, every
+variant of the finish stage the bench wrote from one network output:
+  base      the network output upsampled alone,
+  transfer  the detail stage (the photo's own fine detail carried in),
+  refiner   the learned refiner alone, and both (refiner, then the detail stage), when one ran,
+  telea     OpenCV's Telea inpainting of the same mask on the full photo,
 against the real photo: masked PSNR (RGB) and the detail ratio (mean |high-pass| of luminance,
 Gaussian sigma 1.5 px, output / real photo), plus the detail ratio of a 6-px band just inside the
 mask's edge against the same band of the real photo (a step in grain at the seam shows there).
 Writes `table.json`, prints a markdown table, and draws one 1:1 contact sheet per part
-(masked input | ours | base | Telea | real) as `sheet-<part>.png` in the run folder (git-ignored:
+(masked input | each variant | Telea | real) as `sheet-<part>.png` in the run folder (git-ignored:
 the portraits are CC-BY, credited in ../shared/datasets/portraits/README.md).
 """
 from __future__ import annotations
@@ -67,8 +69,8 @@ def main() -> None:
         sl = (slice(r["top"], r["top"] + r["height"]), slice(r["left"], r["left"] + r["width"]))
         real = real_full[sl]
         mask = cv2.imread(os.path.join(args.run, f"{c['id']}-mask.png"), cv2.IMREAD_GRAYSCALE) > 127
-        ours = read_rgb(os.path.join(args.run, f"{c['id']}-ours.png"))
-        base = read_rgb(os.path.join(args.run, f"{c['id']}-base.png"))
+        variants = c.get("variants", ["ours", "base"])
+        made = {v: read_rgb(os.path.join(args.run, f"{c['id']}-{v}.png")) for v in variants}
         full_mask = np.zeros(real_full.shape[:2], np.uint8)
         full_mask[sl][mask] = 255
         telea = cv2.inpaint(real_full, full_mask, 5, cv2.INPAINT_TELEA)[sl]
@@ -76,7 +78,7 @@ def main() -> None:
         inner = mask & ~cv2.dilate((~mask).astype(np.uint8), np.ones((13, 13), np.uint8)).astype(bool)
         band = mask & ~inner
         row = {"id": c["id"], "part": c["part"]}
-        for name, img in (("ours", ours), ("base", base), ("telea", telea)):
+        for name, img in [*made.items(), ("telea", telea)]:
             hp = highpass(img)
             row[f"psnr_{name}"] = psnr(img, real, mask)
             row[f"detail_{name}"] = float(hp[mask].mean() / max(1e-6, hp_real[mask].mean()))
@@ -90,7 +92,7 @@ def main() -> None:
         y1, x1 = min(real.shape[0], cy + half), min(real.shape[1], cx + half)
         shown = real.copy().astype(np.float32)
         shown[mask] = shown[mask] * 0.45 + np.array([255, 40, 40]) * 0.55
-        tiles = [shown.astype(np.uint8), ours, base, telea, real]
+        tiles = [shown.astype(np.uint8), *made.values(), telea, real]
         tiles = [t[y0:y1, x0:x1] for t in tiles]
         h = max(t.shape[0] for t in tiles)
         w = max(t.shape[1] for t in tiles)
@@ -101,16 +103,21 @@ def main() -> None:
 
     parts = sorted({r["part"] for r in rows}, key=lambda s: ["eye-right", "eye-left", "nose", "mouth", "blemish"].index(s) if s in ["eye-right", "eye-left", "nose", "mouth", "blemish"] else 9)
     table = {}
-    print(f"| part | n | PSNR ours | base | Telea | detail ours | base | Telea | edge band ours | base |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    names = [*cases[0].get("variants", ["ours", "base"]), "telea"]
+    print("| part | n | " + " | ".join(f"PSNR {n}" for n in names) + " | " + " | ".join(f"detail {n}" for n in names) + " | " + " | ".join(f"edge {n}" for n in names[:-1]) + " |")
+    print("|" + " --- |" * (2 + 3 * len(names) - 1))
     for part in parts:
         sel = [r for r in rows if r["part"] == part]
         mean = {k: float(np.mean([r[k] for r in sel])) for k in sel[0] if k not in ("id", "part")}
         table[part] = {"n": len(sel), **mean}
         print(
-            f"| {part} | {len(sel)} | {mean['psnr_ours']:.2f} | {mean['psnr_base']:.2f} | {mean['psnr_telea']:.2f}"
-            f" | {mean['detail_ours']:.2f} | {mean['detail_base']:.2f} | {mean['detail_telea']:.2f}"
-            f" | {mean['band_ours']:.2f} | {mean['band_base']:.2f} |"
+            f"| {part} | {len(sel)} | "
+            + " | ".join(f"{mean['psnr_' + n]:.2f}" for n in names)
+            + " | "
+            + " | ".join(f"{mean['detail_' + n]:.2f}" for n in names)
+            + " | "
+            + " | ".join(f"{mean['band_' + n]:.2f}" for n in names[:-1])
+            + " |"
         )
     json.dump({"table": table, "rows": rows}, open(os.path.join(args.run, "table.json"), "w"), indent=1)
     for part, strips in crops.items():
@@ -122,7 +129,7 @@ def main() -> None:
             sheet[y : y + s.shape[0], : s.shape[1]] = s
             y += s.shape[0] + 4
         cv2.imwrite(os.path.join(args.run, f"sheet-{part}.png"), cv2.cvtColor(sheet, cv2.COLOR_RGB2BGR))
-    print(f"sheets: {args.run}/sheet-<part>.png (masked input | ours | base | Telea | real)")
+    print(f"sheets: {args.run}/sheet-<part>.png (masked input | each variant | Telea | real)")
 
 
 if __name__ == "__main__":

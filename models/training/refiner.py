@@ -261,11 +261,24 @@ def train(args: argparse.Namespace) -> None:
 def export(args: argparse.Namespace) -> None:
     import onnx
 
-    state = torch.load(RESUME)
-    net = Refiner()
-    net.load_state_dict({k: v.float() for k, v in state["net"].items()})
+    if args.tiny:
+        # A test fixture: the same graph, a few channels wide, seeded random weights (no data),
+        # scaled up so that its output reaches tens of pixels (tiling seams would show).
+        torch.manual_seed(0)
+        net = Refiner(4, 8, 8)
+        with torch.no_grad():
+            for m in net.modules():
+                if isinstance(m, nn.Conv2d):
+                    m.weight.mul_(2.5)
+        state = {"images": 0, "hours": 0.0}
+    else:
+        state = torch.load(RESUME)
+        net = Refiner()
+        net.load_state_dict({k: v.float() for k, v in state["net"].items()})
     net.eval()
-    out = os.path.join(REPO, "models", "refiner.onnx")
+    folder = args.out or os.path.join(REPO, "models")
+    os.makedirs(folder, exist_ok=True)
+    out = os.path.join(folder, "refiner.onnx")
     x = torch.rand(1, 3, 64, 64)
     m = torch.ones(1, 1, 64, 64)
     s = torch.zeros(1, 1, 64, 64)
@@ -281,15 +294,21 @@ def export(args: argparse.Namespace) -> None:
         "file": "refiner.onnx",
         "sha256": digest,
         "tileMultiple": 4,
-        "inputs": ["image", "mask", "sketch"],
-        "trainingData": "Face Research Lab London Set and Young Adult White Faces (DeBruine & Jones 2017, CC-BY 4.0), 20 portraits held out by name",
+        "inputs": {"image": [1, 3, "H", "W"], "mask": [1, 1, "H", "W"], "sketch": [1, 1, "H", "W"]},
+        "output": {"output": [1, 3, "H", "W"]},
+        "trainingData": "none (untrained test fixture)" if args.tiny else "Face Research Lab London Set and Young Adult White Faces (DeBruine & Jones 2017, CC-BY 4.0), 20 portraits held out by name",
         "trainedImages": state["images"],
         "trainedHours": round(state["hours"], 2),
         "parameters": params,
     }
-    with open(os.path.join(REPO, "models", "refiner.json"), "w") as f:
+    with open(os.path.join(folder, "refiner.json"), "w") as f:
         json.dump(manifest, f, indent=2)
         f.write("\n")
+    if args.tiny:
+        manifest["name"] = "refiner-test-fixture"
+        with open(os.path.join(folder, "refiner.json"), "w") as f:
+            json.dump(manifest, f, indent=2)
+            f.write("\n")
     print(f"refiner: wrote {out} ({params} parameters, {state['images']} images)")
 
 
@@ -303,6 +322,8 @@ def main() -> None:
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--save-minutes", type=float, default=4.0)
     p.add_argument("--fresh", action="store_true")
+    p.add_argument("--out", default=None, help="export: the folder (default: models/)")
+    p.add_argument("--tiny", action="store_true", help="export: an untrained few-channel fixture")
     args = p.parse_args()
     {"train": train, "export": export}[args.command](args)
 

@@ -1,8 +1,10 @@
 /**
  * `npm run eval:detail`: edits of real studio portraits through the product's own pipeline
  * (the steps `faceshop edit` runs: face framing → guidance from images → synthesis → paste-back),
- * each edit pasted back twice from the same network output — with the detail stage and without
- * it ("base alone") — and written with its mask and the real photo's crop to a run folder;
+ * each edit pasted back from the same network output in every variant of the finish stage —
+ * "base" (upsampled alone), "transfer" (the detail stage), and with a refiner installed (or named
+ * by FACESHOP_REFINER) "refiner" (the refiner alone) and "both" (refiner, then the detail stage) —
+ * and written with its mask and the real photo's crop to a run folder;
  * `models/training/eval_detail.py` then scores them against the real photo and OpenCV's Telea
  * and draws 1:1 contact sheets.
  *
@@ -20,10 +22,14 @@ import { workAreaForFace } from '../../electron/core/faces/face-work-area';
 import { SketchDomain, sketchPhotoFile } from '../../electron/core/sketch/sketch-domain';
 import { chooseWorkArea, planeBounds } from '../../electron/core/synthesis/edit-photo';
 import { guidanceFromImages, readMaskPlane } from '../../electron/core/synthesis/guidance';
-import { openSynthesisModel } from '../../electron/core/synthesis/model-loading';
-import { cropPlane, pasteBack } from '../../electron/core/synthesis/paste-back';
+import { openModelStack } from '../../electron/core/synthesis/model-loading';
+import {
+  cropPlane,
+  pasteBack,
+  type PasteBackOptions,
+  type PastedRegion,
+} from '../../electron/core/synthesis/paste-back';
 import { photoSourceFromBytes } from '../../electron/core/synthesis/photo-source';
-import { Synthesizer } from '../../electron/core/synthesis/synthesizer';
 import { MODEL_MANIFEST, MODELS_DIR, REPO_ROOT } from '../support/repo-paths';
 
 /** Held out of every training and tuning run on the portraits (chosen by name, fixed). */
@@ -130,10 +136,24 @@ async function main(): Promise<void> {
   }
   mkdirSync(outDir, { recursive: true });
   // FACESHOP_MODEL: another manifest (a candidate model) to evaluate.
-  const { inference } = await openSynthesisModel(process.env['FACESHOP_MODEL'] ?? MODEL_MANIFEST, {
+  // FACESHOP_REFINER: a candidate refiner's manifest ('off': none; default: the installed one).
+  const stack = await openModelStack(process.env['FACESHOP_MODEL'] ?? MODEL_MANIFEST, {
     threads: 2,
+    refiner: process.env['FACESHOP_REFINER'] ?? 'auto',
   });
-  const synth = new Synthesizer(inference, 256);
+  for (const line of stack.statusLines) console.error(line);
+  const synth = stack.synthesizer;
+  // Every variant is pasted back from the same network output.
+  const variants: Record<string, PasteBackOptions> = {
+    base: { detail: 'off', refine: false },
+    transfer: { refine: false },
+    ...(synth.refiner
+      ? {
+          refiner: { detail: 'off', refiner: synth.refiner },
+          both: { refiner: synth.refiner },
+        }
+      : {}),
+  };
   const locator = new FaceLocator(MODELS_DIR, (line) => console.error(line));
   const sketcher = await SketchDomain.open(MODELS_DIR, 2);
   const cases: object[] = [];
@@ -157,19 +177,23 @@ async function main(): Promise<void> {
       const guidance = await guidanceFromImages(images, maskPlane, width, height, area, 256);
       const output = await synth.synthesizeNow(photo, area, guidance, 0);
       const plane = cropPlane(maskPlane, width, area, height);
-      const t1 = performance.now();
-      const base = await pasteBack(photo, area, output, plane, { detail: 'off' });
-      const t2 = performance.now();
-      const ours = await pasteBack(photo, area, output, plane);
-      const t3 = performance.now();
+      const ms: Record<string, number> = { synthesis: Math.round(performance.now() - t0) };
       const id = `${name.replace('/', '-')}-${part}`;
-      const raw = { width: base.width, height: base.height, channels: 3 as const };
-      await sharp(base.rgb, { raw })
-        .png()
-        .toFile(path.join(outDir, `${id}-base.png`));
-      await sharp(ours.rgb, { raw })
-        .png()
-        .toFile(path.join(outDir, `${id}-ours.png`));
+      let base: PastedRegion | null = null;
+      let notes: Record<string, string> = {};
+      for (const [variant, options] of Object.entries(variants)) {
+        const t1 = performance.now();
+        const region = await pasteBack(photo, area, output, plane, options);
+        ms[variant] = Math.round(performance.now() - t1);
+        base ??= region;
+        notes = { ...notes, [variant]: `${region.refined}, ${region.detail}` };
+        await sharp(region.rgb, {
+          raw: { width: region.width, height: region.height, channels: 3 },
+        })
+          .png()
+          .toFile(path.join(outDir, `${id}-${variant}.png`));
+      }
+      if (base === null) throw new Error('no variants');
       const entry = {
         id,
         photo: file,
@@ -178,12 +202,9 @@ async function main(): Promise<void> {
         workArea: area,
         from,
         region: { left: base.left, top: base.top, width: base.width, height: base.height },
-        detail: ours.detail,
-        ms: {
-          synthesis: Math.round(t1 - t0),
-          base: Math.round(t2 - t1),
-          ours: Math.round(t3 - t2),
-        },
+        variants: Object.keys(variants),
+        stages: notes,
+        ms,
       };
       // The mask over the region (the window around it that the paste-back returns).
       const visible = { left: Math.max(0, area.x), top: Math.max(0, area.y) };
@@ -203,7 +224,7 @@ async function main(): Promise<void> {
   writeFileSync(path.join(outDir, 'cases.json'), JSON.stringify(cases, null, 1));
   await sketcher.dispose();
   await locator.dispose();
-  await inference.dispose();
+  await stack.dispose();
   console.log(
     `eval:detail: ${cases.length} edits in ${outDir}; score them with models/training/eval_detail.py`,
   );

@@ -6,7 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { inFaceShopWords } from '../failure-words';
 import { findModelsDir } from '../models/models-dir';
 import { replaceFileAtomically } from '../project/atomic-replace';
-import { manifestPathFor, openSynthesisModel } from '../synthesis/model-loading';
+import { manifestPathFor, openModelStack, type ModelStack } from '../synthesis/model-loading';
 import type { CliIo } from './cli-command';
 import { formatFromPath, type ExportOptions } from '../synthesis/export-photo';
 import { CliUsageError } from './cli-command';
@@ -90,17 +90,41 @@ export async function writeOutputFile(outPath: string, bytes: Uint8Array): Promi
   });
 }
 
+/** `--detail transfer|off` and `--refine on|off`: the full-resolution finish stages. */
+export function parseFinishOptions(values: {
+  readonly detail?: string | undefined;
+  readonly refine?: string | undefined;
+}): { detail: 'transfer' | 'off'; refine: 'on' | 'off' } {
+  const detail = values.detail ?? 'transfer';
+  if (detail !== 'transfer' && detail !== 'off')
+    throw new CliUsageError(`--detail must be transfer or off, not ${detail}`);
+  const refine = values.refine ?? 'on';
+  if (refine !== 'on' && refine !== 'off')
+    throw new CliUsageError(`--refine must be on or off, not ${refine}`);
+  return { detail, refine };
+}
+
+/** The usage lines of the finish stages' options, the same in every command that has them. */
+export const FINISH_USAGE = [
+  "  --detail     transfer (default): the photo's own fine detail (grain, pores) carried into",
+  '               the edit at full resolution; off: the network output upsampled alone',
+  '  --refine     on (default): the learned refiner redraws the upsampled edit at full',
+  '               resolution when one is installed; off: skip it',
+];
+
 /**
- * The synthesis model for a command: `--model` or the installed one, opened with `--threads`,
- * with the progress lines every command prints ("loading model…", then name, version and
- * provider); null after printing a one-line reason when there is none or it does not open.
+ * The model stack for a command: `--model` or the installed one (and the refiner beside it
+ * unless `--refine off`), opened with `--threads`, with the progress lines every command
+ * prints ("loading model…", then one line per model); null after printing a one-line reason
+ * when there is no base model or it does not open.
  */
 export async function openCommandModel(
   command: string,
   modelOption: string | undefined,
   threads: number | undefined,
   io: CliIo,
-): Promise<{ manifest: string; opened: Awaited<ReturnType<typeof openSynthesisModel>> } | null> {
+  refine: 'on' | 'off' = 'on',
+): Promise<{ manifest: string; stack: ModelStack } | null> {
   const manifest = manifestPathFor(
     modelOption === undefined ? undefined : path.resolve(io.cwd, modelOption),
     findModelsDir(import.meta.dirname),
@@ -111,11 +135,12 @@ export async function openCommandModel(
   }
   io.err('loading model…');
   try {
-    const opened = await openSynthesisModel(manifest, threads === undefined ? {} : { threads });
-    io.err(
-      `${opened.model.manifest.name} ${opened.model.manifest.version} on ${opened.inference.info.providerMessage}`,
-    );
-    return { manifest, opened };
+    const stack = await openModelStack(manifest, {
+      ...(threads === undefined ? {} : { threads }),
+      refiner: refine === 'off' ? 'off' : 'auto',
+    });
+    for (const line of stack.statusLines) io.err(line);
+    return { manifest, stack };
   } catch (error) {
     io.err(`faceshop ${command}: ${inFaceShopWords(error).message}`);
     return null;

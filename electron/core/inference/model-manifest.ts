@@ -11,23 +11,57 @@ import { z } from 'zod';
 
 const ShapeSchema = z.array(z.union([z.number().int(), z.string()]));
 
-export const ModelManifestSchema = z.looseObject({
+/** What a model does in the pipeline; each role has its own inputs and fields. */
+export const MODEL_ROLES = ['synthesis', 'refiner'] as const;
+export type ModelRole = (typeof MODEL_ROLES)[number];
+
+const CommonFields = {
   name: z.string().min(1),
   version: z.string().min(1),
   file: z.string().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  // Bounded: every synthesis allocates nativeResolution² planes (100000 hung at 4.9 GB).
-  nativeResolution: z.number().int().min(16).max(2048),
-  stride: z.number().int().positive().max(256),
   inputs: z.record(z.string(), ShapeSchema),
   output: z.record(z.string(), ShapeSchema),
   parameters: z.number().int().positive().optional(),
   training: z.looseObject({}).optional(),
   metrics: z.looseObject({}).optional(),
+};
+
+/** The base network: a fixed square frame (the manifests before roles were all this one). */
+export const SynthesisManifestSchema = z.looseObject({
+  ...CommonFields,
+  role: z.literal('synthesis').default('synthesis'),
+  // Bounded: every synthesis allocates nativeResolution² planes (100000 hung at 4.9 GB).
+  nativeResolution: z.number().int().min(16).max(2048),
+  stride: z.number().int().positive().max(256),
 });
-export type ModelManifest = z.infer<typeof ModelManifestSchema>;
+
+/** The full-resolution refiner: fully convolutional, run in tiles whose sides are multiples. */
+export const RefinerManifestSchema = z.looseObject({
+  ...CommonFields,
+  role: z.literal('refiner'),
+  tileMultiple: z.number().int().positive().max(64),
+  trainedImages: z.number().int().nonnegative().optional(),
+});
+
+export const ModelManifestSchema = z.discriminatedUnion('role', [
+  SynthesisManifestSchema,
+  RefinerManifestSchema,
+]);
+export type SynthesisManifest = z.infer<typeof SynthesisManifestSchema>;
+export type RefinerManifest = z.infer<typeof RefinerManifestSchema>;
+export type ModelManifest = SynthesisManifest | RefinerManifest;
 
 export const SYNTHESIS_INPUTS = ['image', 'mask', 'sketch', 'color', 'noise'] as const;
+export const REFINER_INPUTS = ['image', 'mask', 'sketch'] as const;
+const ROLE_INPUTS: Readonly<Record<ModelRole, readonly string[]>> = {
+  synthesis: SYNTHESIS_INPUTS,
+  refiner: REFINER_INPUTS,
+};
+const ROLE_WORDS: Readonly<Record<ModelRole, string>> = {
+  synthesis: 'synthesis network',
+  refiner: 'refiner',
+};
 
 export type ModelLoadErrorCode = 'model-not-installed' | 'model-invalid' | 'model-corrupt';
 
@@ -41,8 +75,8 @@ export class ModelLoadError extends Error {
   }
 }
 
-export interface VerifiedModel {
-  readonly manifest: ModelManifest;
+export interface VerifiedModel<M extends ModelManifest = ModelManifest> {
+  readonly manifest: M;
   readonly onnxPath: string;
 }
 
@@ -52,8 +86,26 @@ export async function sha256OfFile(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Reads `<modelsDir>/<name>.json`, checks it, and checks the ONNX file it names. */
-export async function loadVerifiedModel(manifestPath: string): Promise<VerifiedModel> {
+/**
+ * Reads `<modelsDir>/<name>.json` and checks it as a manifest of `role` (a manifest without a
+ * `role` field is a synthesis network's) and that the ONNX file it names is there; the file's
+ * checksum is left to `loadVerifiedModel` (the status line reads this at start-up, cheaply).
+ */
+export async function readModelManifest(
+  manifestPath: string,
+): Promise<VerifiedModel<SynthesisManifest>>;
+export async function readModelManifest(
+  manifestPath: string,
+  role: 'refiner',
+): Promise<VerifiedModel<RefinerManifest>>;
+export async function readModelManifest(
+  manifestPath: string,
+  role?: ModelRole,
+): Promise<VerifiedModel>;
+export async function readModelManifest(
+  manifestPath: string,
+  role: ModelRole = 'synthesis',
+): Promise<VerifiedModel> {
   const name = path.basename(manifestPath);
   let text: string;
   try {
@@ -70,7 +122,19 @@ export async function loadVerifiedModel(manifestPath: string): Promise<VerifiedM
   } catch {
     throw new ModelLoadError('model-invalid', `Model manifest ${name} is not valid JSON.`);
   }
-  const parsed = ModelManifestSchema.safeParse(json);
+  const claimed =
+    typeof json === 'object' && json !== null && 'role' in json
+      ? json.role
+      : 'synthesis';
+  if (claimed !== role) {
+    throw new ModelLoadError(
+      'model-invalid',
+      `Model manifest ${name} is ${typeof claimed === 'string' && claimed in ROLE_WORDS ? `a ${ROLE_WORDS[claimed as ModelRole]}` : 'of an unknown kind'}, not a ${ROLE_WORDS[role]}.`,
+    );
+  }
+  const parsed = ModelManifestSchema.safeParse(
+    role === 'synthesis' && !('role' in (json as object)) ? { ...(json as object), role } : json,
+  );
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue
@@ -79,7 +143,7 @@ export async function loadVerifiedModel(manifestPath: string): Promise<VerifiedM
     throw new ModelLoadError('model-invalid', `Model manifest ${name} is malformed (${where}).`);
   }
   const manifest = parsed.data;
-  const missing = SYNTHESIS_INPUTS.filter((input) => !(input in manifest.inputs));
+  const missing = ROLE_INPUTS[role].filter((input) => !(input in manifest.inputs));
   if (missing.length > 0 || !('output' in manifest.output)) {
     throw new ModelLoadError(
       'model-invalid',
@@ -103,6 +167,22 @@ export async function loadVerifiedModel(manifestPath: string): Promise<VerifiedM
       `Model file ${manifest.file} is missing beside ${name}.`,
     );
   }
+  return { manifest, onnxPath };
+}
+
+/** `readModelManifest`, and the ONNX file's sha256 checked against the manifest's. */
+export async function loadVerifiedModel(
+  manifestPath: string,
+): Promise<VerifiedModel<SynthesisManifest>>;
+export async function loadVerifiedModel(
+  manifestPath: string,
+  role: 'refiner',
+): Promise<VerifiedModel<RefinerManifest>>;
+export async function loadVerifiedModel(
+  manifestPath: string,
+  role: ModelRole = 'synthesis',
+): Promise<VerifiedModel> {
+  const { manifest, onnxPath } = await readModelManifest(manifestPath, role);
   const digest = await sha256OfFile(onnxPath);
   if (digest !== manifest.sha256) {
     throw new ModelLoadError(

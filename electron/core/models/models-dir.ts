@@ -9,6 +9,8 @@ import path from 'node:path';
 
 export const SKETCH_DOMAIN_FILE = 'sketch-domain.onnx';
 export const DEFAULT_MODEL_MANIFEST = 'faceshop-256.json';
+/** The optional full-resolution refiner's manifest, beside the base model's. */
+export const DEFAULT_REFINER_MANIFEST = 'refiner.json';
 /** The face detector that places the work area (models/tools/convert_face_detector.py). */
 export const FACE_DETECTOR_MANIFEST = 'face-detector.json';
 

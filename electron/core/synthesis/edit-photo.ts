@@ -17,6 +17,14 @@ export const DETAIL_LINES: Readonly<Record<PastedRegion['detail'], string>> = {
   'not-needed': 'no detail to transfer (the work area is near the network frame, or no context)',
 };
 
+/** What the refiner did, for the progress line. */
+export const REFINER_LINES: Readonly<Record<PastedRegion['refined'], string>> = {
+  refined: 'the learned refiner redrew the edit at full resolution',
+  off: 'refiner off',
+  'not-installed': 'no refiner installed: the network output is upsampled',
+  'not-needed': 'no refining needed (the work area is near the network frame)',
+};
+
 export class EditInputError extends Error {
   override readonly name = 'EditInputError';
 }
@@ -35,6 +43,8 @@ export interface EditRequest {
   readonly export: ExportOptions;
   /** The full-resolution detail stage: on (`'transfer'`, the default) or `'off'`. */
   readonly detail?: 'transfer' | 'off';
+  /** The learned refiner, when the synthesizer has one: on (the default) or `'off'`. */
+  readonly refine?: 'on' | 'off';
 }
 
 export interface EditResult {
@@ -171,8 +181,11 @@ export async function editPhoto(
   progress(`synthesized in ${Math.round(output.inferenceMs)} ms; pasting back`);
   const region = await pasteBack(photo, area, output, cropPlane(maskPlane, width, area, height), {
     detail: request.detail ?? 'transfer',
+    refiner: synth.refiner,
+    refine: request.refine !== 'off',
   });
   lap('pasteBack');
+  progress(REFINER_LINES[region.refined]);
   progress(DETAIL_LINES[region.detail]);
   const bytes = await exportEdited(request.photo, region, request.export);
   lap('export');

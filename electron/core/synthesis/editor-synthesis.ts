@@ -28,7 +28,7 @@ import { PROVIDER_SETTING_LABELS } from '../../../shared/settings/settings';
 import { ModelLoadError } from '../inference/model-manifest';
 import type { PhotoAsset, PhotoStore } from '../photos/photo-store';
 import { guidanceFromStrokes, isEmptyMask } from './guidance';
-import { openSynthesisModel } from './model-loading';
+import { openModelStack, type ModelStackOptions } from './model-loading';
 import { MIN_DETAIL_SCALE } from './detail-transfer';
 import { pasteBack } from './paste-back';
 import { exportEdited, type ExportOptions } from './export-photo';
@@ -39,7 +39,7 @@ import {
   type RenderedDocument,
 } from './render-document';
 import { SynthesisService } from './synthesis-service';
-import { Synthesizer, type PhotoSource, type SynthesisOutput } from './synthesizer';
+import type { PhotoSource, SynthesisOutput, Synthesizer } from './synthesizer';
 import type { WorkArea } from './work-area';
 
 export interface EditorSynthesisOptions {
@@ -47,11 +47,14 @@ export interface EditorSynthesisOptions {
   readonly manifestPath: string | null;
   readonly photos: PhotoStore;
   readonly inference?: InferenceServiceOptions;
+  /** The refiner (default: the one beside the manifest, when installed). */
+  readonly refiner?: ModelStackOptions['refiner'];
 }
 
 interface LoadedModel {
   readonly service: SynthesisService;
-  readonly providerMessage: string;
+  /** The status bar's line: each model, what runs where (or why an optional one does not). */
+  readonly statusMessage: string;
   dispose(): Promise<void>;
 }
 
@@ -78,19 +81,20 @@ export class EditorSynthesis {
                 'Model not installed: no models folder was found.',
               ),
             )
-          : openSynthesisModel(manifest, this.inferenceOptions).then(({ model, inference }) => ({
-              service: new SynthesisService(
-                new Synthesizer(inference, model.manifest.nativeResolution),
-              ),
-              providerMessage: inference.info.providerMessage,
-              dispose: () => inference.dispose(),
+          : openModelStack(manifest, {
+              ...this.inferenceOptions,
+              ...(this.options.refiner ? { refiner: this.options.refiner } : {}),
+            }).then((stack) => ({
+              service: new SynthesisService(stack.synthesizer),
+              statusMessage: stack.statusLines.join('; '),
+              dispose: () => stack.dispose(),
             }));
       const attempt = this.loading;
       attempt.then(
         (loaded) => {
           // A reconfigure since this load started owns the status now.
           if (this.loading === attempt)
-            this.lastLoad = { state: 'ready', message: loaded.providerMessage };
+            this.lastLoad = { state: 'ready', message: loaded.statusMessage };
         },
         (error: unknown) => {
           if (this.loading !== attempt) return;
@@ -348,6 +352,7 @@ async function refinedPreview(
   const plane = maskPlaneOf(mask, area, shown);
   const region = await pasteBack(square, { x: 0, y: 0, size: shown }, output, plane, {
     layer: true,
+    refiner: synth.refiner,
   });
   // The region is the window around the mask; elsewhere the layer is transparent.
   const rgba = new Uint8Array(4 * shown * shown);

@@ -11,6 +11,7 @@
  */
 import sharp from 'sharp';
 import { MIN_DETAIL_SCALE, transferDetail, type BorrowedDetail } from './detail-transfer';
+import type { RefinerStage } from './refiner-stage';
 import type { PhotoSource, SynthesisOutput } from './synthesizer';
 import { visiblePart, type WorkArea } from './work-area';
 
@@ -26,6 +27,8 @@ export interface PastedRegion {
   readonly changedPixels: number;
   /** 1 where the pixel changed, region-sized: only these are written into the photo's file. */
   readonly changed: Uint8Array;
+  /** Whether the learned refiner redrew the upsampled output, or why not. */
+  readonly refined: 'refined' | 'off' | 'not-installed' | 'not-needed';
   /** Whether the photo's detail was carried into the region, or why not. */
   readonly detail: 'transferred' | 'off' | 'not-needed';
   /**
@@ -41,6 +44,12 @@ export interface PasteBackOptions {
    * `'off'`: the network's output upsampled alone (for comparisons).
    */
   readonly detail?: 'transfer' | 'off';
+  /**
+   * The learned full-resolution refiner (`Synthesizer.refiner`), run on the upsampled output
+   * before the detail stage; null or absent: none installed. `refine: false` skips it.
+   */
+  readonly refiner?: RefinerStage | null;
+  readonly refine?: boolean;
   /** Also return the region as an RGBA layer (the editor's preview). */
   readonly layer?: boolean;
 }
@@ -113,7 +122,40 @@ export async function pasteBack(
       .raw()
       .toBuffer();
   };
-  const upscaled = await upsample(output.rgb);
+  let upscaled = await upsample(output.rgb);
+  let refined: PastedRegion['refined'] = 'not-needed';
+  if (options.refine === false) refined = 'off';
+  else if (!options.refiner) refined = 'not-installed';
+  else if (scale >= MIN_DETAIL_SCALE) {
+    // The refiner sees what training showed it: the upsampled output inside the hard mask,
+    // the photo's own sharp pixels around it, and the sketch at the same scale.
+    const image = Buffer.from(original);
+    for (let i = 0; i < mask.length; i++)
+      if (mask[i] !== 0) {
+        image[3 * i] = upscaled[3 * i] as number;
+        image[3 * i + 1] = upscaled[3 * i + 1] as number;
+        image[3 * i + 2] = upscaled[3 * i + 2] as number;
+      }
+    const sketch = await sharp(Buffer.from(output.sketch.map((v) => (v === 0 ? 0 : 255))), {
+      raw: { width: r, height: r, channels: 1 },
+    })
+      .resize(area.size, area.size, { fit: 'fill', kernel: 'linear' })
+      .extract(inArea)
+      .extractChannel(0)
+      .raw()
+      .toBuffer();
+    for (let i = 0; i < sketch.length; i++) sketch[i] = (sketch[i] as number) > 64 ? 1 : 0;
+    upscaled = Buffer.from(
+      await options.refiner.refine({
+        image,
+        mask,
+        sketch,
+        width: win.width,
+        height: win.height,
+      }),
+    );
+    refined = 'refined';
+  }
   let originalLow: Buffer | null = null;
   let borrowed: BorrowedDetail | null = null;
   // (Below 1.25× the network frame there is no band to carry: transferDetail says so.)
@@ -199,7 +241,15 @@ export async function pasteBack(
   }
   const detail =
     borrowed !== null ? 'transferred' : options.detail === 'off' ? 'off' : 'not-needed';
-  return { ...win, rgb, changedPixels, changed: changedMask, detail, ...(layer ? { layer } : {}) };
+  return {
+    ...win,
+    rgb,
+    changedPixels,
+    changed: changedMask,
+    refined,
+    detail,
+    ...(layer ? { layer } : {}),
+  };
 }
 
 /** The bounds of a plane's non-zero pixels (the whole plane when it has none). */

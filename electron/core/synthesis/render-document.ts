@@ -90,6 +90,7 @@ export async function renderDocument(
     document.workArea,
     output,
     fullResolutionMask(document, photo),
+    { refiner: synth.refiner },
   );
   return { bytes: await exportEdited(photoBytes, region, options), region };
 }

@@ -4,6 +4,7 @@
  * area and cached, because decoding a 24-megapixel JPEG costs several times the inference;
  * after that a stroke's round trip is rasterize → tensors → infer.
  */
+import type { RefinerStage } from './refiner-stage';
 import type { Sharp } from 'sharp';
 import type { Outcome } from '../inference/latest-wins';
 import type { InferenceService } from '../inference/inference-service';
@@ -27,6 +28,8 @@ export interface SynthesisOutput {
   readonly rgb: Uint8Array;
   /** The work area's pixels as the network saw them (RGB interleaved, resolution²). */
   readonly input: Uint8Array;
+  /** The sketch lines the network was given (1 = line, resolution²): the refiner's guidance. */
+  readonly sketch: Uint8Array;
   /** The noise seed of this result (the detail stage draws its own randomness from it). */
   readonly seed: number;
   readonly inferenceMs: number;
@@ -40,6 +43,8 @@ export class Synthesizer {
   constructor(
     private readonly inference: InferenceService,
     readonly resolution: number,
+    /** The full-resolution refiner the paste-back runs, when one is installed and loads. */
+    readonly refiner: RefinerStage | null = null,
   ) {}
 
   /**
@@ -106,13 +111,7 @@ export class Synthesizer {
     if (outcome.status !== 'done') return outcome;
     return {
       status: 'done',
-      value: this.toOutput(
-        outcome.value.output.data,
-        pixels,
-        guidance.mask,
-        seed,
-        outcome.value.ms,
-      ),
+      value: this.toOutput(outcome.value.output.data, pixels, guidance, seed, outcome.value.ms),
     };
   }
 
@@ -125,17 +124,20 @@ export class Synthesizer {
   ): Promise<SynthesisOutput> {
     const pixels = await this.workAreaPixels(photo, area);
     const result = await this.inference.runExclusive(this.feeds(pixels, guidance, seed));
-    return this.toOutput(result.output.data, pixels, guidance.mask, seed, result.ms);
+    return this.toOutput(result.output.data, pixels, guidance, seed, result.ms);
   }
 
   private toOutput(
     planar: Float32Array,
     pixels: Uint8Array,
-    mask: Float32Array,
+    guidance: Guidance,
     seed: number,
     inferenceMs: number,
   ): SynthesisOutput {
     const n = this.resolution * this.resolution;
+    const mask = guidance.mask;
+    const sketch = new Uint8Array(n);
+    for (let i = 0; i < n; i++) sketch[i] = (guidance.sketch[i] as number) > 0.5 ? 1 : 0;
     const rgb = new Uint8Array(3 * n);
     for (let i = 0; i < n; i++) {
       if ((mask[i] as number) === 0) {
@@ -150,6 +152,6 @@ export class Synthesizer {
         rgb[3 * i + c] = v < 0 ? 0 : v > 255 ? 255 : v;
       }
     }
-    return { resolution: this.resolution, rgb, input: pixels, seed, inferenceMs };
+    return { resolution: this.resolution, rgb, input: pixels, sketch, seed, inferenceMs };
   }
 }

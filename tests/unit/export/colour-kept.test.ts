@@ -7,20 +7,19 @@
  */
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InferenceService } from '../../../electron/core/inference/inference-service';
 import { editPhoto } from '../../../electron/core/synthesis/edit-photo';
-import { openSynthesisModel } from '../../../electron/core/synthesis/model-loading';
-import { Synthesizer } from '../../../electron/core/synthesis/synthesizer';
+import { openModelStack, type ModelStack } from '../../../electron/core/synthesis/model-loading';
+import type { Synthesizer } from '../../../electron/core/synthesis/synthesizer';
 import { gradientRaw } from '../../support/photo-fixtures';
 import { MODEL_MANIFEST } from '../../support/repo-paths';
 
-let inference: InferenceService;
+let stack: ModelStack;
 let synth: Synthesizer;
 beforeAll(async () => {
-  ({ inference } = await openSynthesisModel(MODEL_MANIFEST, { threads: 2 }));
-  synth = new Synthesizer(inference, 256);
+  stack = await openModelStack(MODEL_MANIFEST, { threads: 2 });
+  synth = stack.synthesizer;
 });
-afterAll(() => inference.dispose());
+afterAll(() => stack.dispose());
 
 const W = 320;
 const H = 240;

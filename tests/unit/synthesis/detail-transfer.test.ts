@@ -7,22 +7,21 @@
  */
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InferenceService } from '../../../electron/core/inference/inference-service';
 import { editPhoto, type EditResult } from '../../../electron/core/synthesis/edit-photo';
-import { openSynthesisModel } from '../../../electron/core/synthesis/model-loading';
+import { openModelStack, type ModelStack } from '../../../electron/core/synthesis/model-loading';
 import { featherSigma } from '../../../electron/core/synthesis/paste-back';
 import { seededRandom } from '../../../electron/core/synthesis/noise';
-import { Synthesizer } from '../../../electron/core/synthesis/synthesizer';
+import type { Synthesizer } from '../../../electron/core/synthesis/synthesizer';
 import type { WorkArea } from '../../../electron/core/synthesis/work-area';
 import { MODEL_MANIFEST } from '../../support/repo-paths';
 
-let inference: InferenceService;
+let stack: ModelStack;
 let synth: Synthesizer;
 beforeAll(async () => {
-  ({ inference } = await openSynthesisModel(MODEL_MANIFEST, { threads: 2 }));
-  synth = new Synthesizer(inference, 256);
+  stack = await openModelStack(MODEL_MANIFEST, { threads: 2 });
+  synth = stack.synthesizer;
 });
-afterAll(() => inference.dispose());
+afterAll(() => stack.dispose());
 
 /**
  * Skin-like: a soft gradient plus fine grain (±14 levels, about 1.5 px), optionally with a

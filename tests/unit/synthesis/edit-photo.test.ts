@@ -5,31 +5,30 @@
  */
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InferenceService } from '../../../electron/core/inference/inference-service';
 import {
   EditInputError,
   editPhoto,
   workAreaAroundMask,
 } from '../../../electron/core/synthesis/edit-photo';
 import { guidanceFromStrokes } from '../../../electron/core/synthesis/guidance';
-import { openSynthesisModel } from '../../../electron/core/synthesis/model-loading';
+import { openModelStack, type ModelStack } from '../../../electron/core/synthesis/model-loading';
 import { featherSigma } from '../../../electron/core/synthesis/paste-back';
 import {
   PhotoReadError,
   photoSourceFromBytes,
 } from '../../../electron/core/synthesis/photo-source';
 import { SynthesisService } from '../../../electron/core/synthesis/synthesis-service';
-import { Synthesizer } from '../../../electron/core/synthesis/synthesizer';
+import type { Synthesizer } from '../../../electron/core/synthesis/synthesizer';
 import { gradientRaw } from '../../support/photo-fixtures';
 import { MODEL_MANIFEST } from '../../support/repo-paths';
 
-let inference: InferenceService;
+let stack: ModelStack;
 let synth: Synthesizer;
 beforeAll(async () => {
-  ({ inference } = await openSynthesisModel(MODEL_MANIFEST, { threads: 2 }));
-  synth = new Synthesizer(inference, 256);
+  stack = await openModelStack(MODEL_MANIFEST, { threads: 2 });
+  synth = stack.synthesizer;
 });
-afterAll(() => inference.dispose());
+afterAll(() => stack.dispose());
 
 /** A smooth colourful gradient with fine detail: every pixel distinct enough to notice changes. */
 const gradientPhoto = (width: number, height: number) => gradientRaw(width, height, 0, 40);

@@ -7,12 +7,11 @@
  */
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InferenceService } from '../../../electron/core/inference/inference-service';
 import { editPhoto } from '../../../electron/core/synthesis/edit-photo';
 import { guidanceFromImages } from '../../../electron/core/synthesis/guidance';
-import { openSynthesisModel } from '../../../electron/core/synthesis/model-loading';
+import { openModelStack, type ModelStack } from '../../../electron/core/synthesis/model-loading';
 import { photoSourceFromBytes } from '../../../electron/core/synthesis/photo-source';
-import { Synthesizer } from '../../../electron/core/synthesis/synthesizer';
+import type { Synthesizer } from '../../../electron/core/synthesis/synthesizer';
 import { renderWorkArea, type WorkArea } from '../../../electron/core/synthesis/work-area';
 import { gradientRaw } from '../../support/photo-fixtures';
 import { MODEL_MANIFEST } from '../../support/repo-paths';
@@ -70,13 +69,13 @@ for (const [nx, x] of [
   ] as const)
     if (nx !== '' || ny !== '') offsets.push({ name: [ny, nx].filter(Boolean).join('-'), x, y });
 
-let inference: InferenceService;
+let stack: ModelStack;
 let synth: Synthesizer;
 beforeAll(async () => {
-  ({ inference } = await openSynthesisModel(MODEL_MANIFEST, { threads: 2 }));
-  synth = new Synthesizer(inference, 256);
+  stack = await openModelStack(MODEL_MANIFEST, { threads: 2 });
+  synth = stack.synthesizer;
 });
-afterAll(() => inference.dispose());
+afterAll(() => stack.dispose());
 
 describe('work areas across the photo edge', () => {
   it.each(offsets)(

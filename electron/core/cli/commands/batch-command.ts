@@ -16,10 +16,11 @@ import { editPhoto } from '../../synthesis/edit-photo';
 import { formatFromPath, type ExportOptions } from '../../synthesis/export-photo';
 import { checkPhotoDecodes } from '../../synthesis/photo-source';
 import { renderProject } from '../../synthesis/render-project';
-import { Synthesizer } from '../../synthesis/synthesizer';
 import { CliUsageError, EXIT_FAILURE, EXIT_OK, type CliCommand } from '../cli-command';
 import {
+  FINISH_USAGE,
   openCommandModel,
+  parseFinishOptions,
   parseCommandLine,
   parseIntegerOption,
   writeOutputFile,
@@ -33,7 +34,7 @@ export const batchCommand: CliCommand = {
   summary: 'Edit a folder of photos (with masks beside them) or render a folder of projects',
   usage: [
     'Usage: faceshop batch <folder> -o <folder> [--format png|jpg|tif|webp] [--quality Q]',
-    '                      [--seed N] [--detail transfer|off] [--model <file>]',
+    '                      [--seed N] [--detail transfer|off] [--refine on|off] [--model <file>]',
     '',
     '  <folder>     photos, each with <name>.mask.png beside it (white = the region to',
     '               regenerate) and optionally <name>.sketch.png and <name>.color.png, as for',
@@ -42,7 +43,7 @@ export const batchCommand: CliCommand = {
     "  --format     the output format (default: each photo's own; projects: png)",
     '  --quality    JPEG or lossy-WebP quality 1–100',
     '  --seed       noise seed for the photos (default 0; projects keep their own)',
-    "  --detail     transfer (default) or off: the photo's own fine detail at full resolution",
+    ...FINISH_USAGE,
     '',
     'The models load once. A photo without a mask is skipped with a reason; one failure never',
     'stops the rest; the exit code is 1 when any item failed.',
@@ -55,6 +56,7 @@ export const batchCommand: CliCommand = {
       quality: { type: 'string' },
       seed: { type: 'string' },
       detail: { type: 'string' },
+      refine: { type: 'string' },
       model: { type: 'string' },
       threads: { type: 'string' },
     });
@@ -69,9 +71,7 @@ export const batchCommand: CliCommand = {
         ? undefined
         : parseIntegerOption(values.quality, 'quality', 95, 1, 100);
     const seed = parseIntegerOption(values.seed, 'seed', 0, 0, 2 ** 32 - 1);
-    const detail = values.detail ?? 'transfer';
-    if (detail !== 'transfer' && detail !== 'off')
-      throw new CliUsageError(`--detail must be transfer or off, not ${detail}`);
+    const { detail, refine } = parseFinishOptions(values);
     const threads =
       values.threads === undefined
         ? undefined
@@ -106,10 +106,10 @@ export const batchCommand: CliCommand = {
       return EXIT_FAILURE;
     }
 
-    const model = await openCommandModel('batch', values.model, threads, io);
+    const model = await openCommandModel('batch', values.model, threads, io, refine);
     if (model === null) return EXIT_FAILURE;
-    const { manifest, opened } = model;
-    const synth = new Synthesizer(opened.inference, opened.model.manifest.nativeResolution);
+    const { manifest, stack } = model;
+    const synth = stack.synthesizer;
     const locator = new FaceLocator(path.dirname(manifest), (line) => io.err(line));
     const tally = { edited: 0, skipped: 0, failed: 0 };
     const started = performance.now();
@@ -168,6 +168,7 @@ export const batchCommand: CliCommand = {
                 faceAreas: faces.map(workAreaForFace),
                 export: options,
                 detail,
+                refine,
               })
             ).bytes;
           }
@@ -185,7 +186,7 @@ export const batchCommand: CliCommand = {
       }
     } finally {
       await locator.dispose();
-      await opened.inference.dispose();
+      await stack.dispose();
     }
     const summary = `${items.length} item${items.length === 1 ? '' : 's'} in ${seconds(performance.now() - started)}: ${tally.edited} written, ${tally.skipped} skipped, ${tally.failed} failed`;
     io.err(summary);

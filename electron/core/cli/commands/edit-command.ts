@@ -6,10 +6,11 @@ import { workAreaForFace } from '../../faces/face-work-area';
 import { EditInputError, editPhoto } from '../../synthesis/edit-photo';
 import type { WorkArea } from '../../synthesis/work-area';
 import { checkPhotoDecodes, photoSourceFromBytes } from '../../synthesis/photo-source';
-import { Synthesizer } from '../../synthesis/synthesizer';
 import { CliUsageError, EXIT_FAILURE, EXIT_OK, type CliCommand } from '../cli-command';
 import {
+  FINISH_USAGE,
   openCommandModel,
+  parseFinishOptions,
   parseCommandLine,
   parseImageOutput,
   parseIntegerOption,
@@ -23,7 +24,7 @@ export const editCommand: CliCommand = {
   usage: [
     'Usage: faceshop edit <photo> --mask <mask.png> [--sketch <s.png>] [--color <c.png>]',
     '                     [--seed N] [--work-area x,y,size] [--model <file>] [--quality Q]',
-    '                     [--detail transfer|off] -o <out>',
+    '                     [--detail transfer|off] [--refine on|off] -o <out>',
     '',
     '  --mask       white (or opaque) = the region to regenerate; same size as the photo',
     '  --sketch     dark lines on white or on transparent, where edges should be',
@@ -33,8 +34,7 @@ export const editCommand: CliCommand = {
     '               square centred on the mask)',
     '  --model      a model manifest (.json) or its .onnx (default: models/faceshop-256.json)',
     '  --quality    JPEG or lossy-WebP quality 1–100 (PNG/TIFF are lossless; WebP without it too)',
-    "  --detail     transfer (default): the photo's own fine detail (grain, pores) carried into",
-    '               the edit at full resolution; off: the network output upsampled alone',
+    ...FINISH_USAGE,
     "  -o           output file: .png, .jpg, .tif or .webp; the photo's size, identical to it",
     '               outside the (feathered) mask',
   ].join('\n'),
@@ -50,6 +50,7 @@ export const editCommand: CliCommand = {
       quality: { type: 'string' },
       threads: { type: 'string' },
       detail: { type: 'string' },
+      refine: { type: 'string' },
       output: { type: 'string', short: 'o' },
     });
     if (positionals.length !== 1) throw new CliUsageError('edit takes exactly one photo');
@@ -61,9 +62,7 @@ export const editCommand: CliCommand = {
         ? undefined
         : parseIntegerOption(values.threads, 'threads', 2, 1, 64);
     const workArea = parseWorkAreaOption(values['work-area']);
-    const detail = values.detail ?? 'transfer';
-    if (detail !== 'transfer' && detail !== 'off')
-      throw new CliUsageError(`--detail must be transfer or off, not ${detail}`);
+    const { detail, refine } = parseFinishOptions(values);
     const resolve = (p: string): string => path.resolve(io.cwd, p);
 
     const photoPath = resolve(positionals[0] as string);
@@ -82,9 +81,9 @@ export const editCommand: CliCommand = {
       io.err(`faceshop edit: ${error instanceof Error ? error.message : String(error)}`);
       return EXIT_FAILURE;
     }
-    const model = await openCommandModel('edit', values.model, threads, io);
+    const model = await openCommandModel('edit', values.model, threads, io, refine);
     if (model === null) return EXIT_FAILURE;
-    const { manifest, opened } = model;
+    const { manifest, stack } = model;
     let faceAreas: WorkArea[] = [];
     if (workArea === null) {
       // Frame the face the way the network was trained; a detection problem only costs that.
@@ -94,7 +93,7 @@ export const editCommand: CliCommand = {
       faceAreas = faces.map(workAreaForFace);
       io.err(`found ${faces.length} face${faces.length === 1 ? '' : 's'}`);
     }
-    const synth = new Synthesizer(opened.inference, opened.model.manifest.nativeResolution);
+    const synth = stack.synthesizer;
     try {
       const result = await editPhoto(
         synth,
@@ -111,6 +110,7 @@ export const editCommand: CliCommand = {
           faceAreas,
           export: exportOptions,
           detail,
+          refine,
         },
         (line) => io.err(line),
       );
@@ -129,7 +129,7 @@ export const editCommand: CliCommand = {
       }
       throw error;
     } finally {
-      await opened.inference.dispose();
+      await stack.dispose();
     }
   },
 };

@@ -17,10 +17,9 @@ import { findModelsDir } from '../../models/models-dir';
 import { snapPlacement } from '../../paste/paste-placement';
 import { regionToStrokes } from '../../paste/region-to-strokes';
 import { SketchDomain } from '../../sketch/sketch-domain';
-import { manifestPathFor, openSynthesisModel } from '../../synthesis/model-loading';
+import { manifestPathFor, openModelStack } from '../../synthesis/model-loading';
 import { photoSourceFromBytes } from '../../synthesis/photo-source';
 import { renderDocument } from '../../synthesis/render-document';
-import { Synthesizer } from '../../synthesis/synthesizer';
 import { checkWorkArea } from '../../synthesis/work-area';
 import { CliUsageError, EXIT_FAILURE, EXIT_OK, type CliCommand } from '../cli-command';
 import {
@@ -207,9 +206,10 @@ export const pasteCommand: CliCommand = {
     };
 
     io.err('loading model…');
-    const { model, inference } = await openSynthesisModel(manifest);
+    const stack = await openModelStack(manifest);
+    for (const line of stack.statusLines) io.err(line);
     try {
-      const synth = new Synthesizer(inference, model.manifest.nativeResolution);
+      const synth = stack.synthesizer;
       const rendered = await renderDocument(
         synth,
         target,
@@ -221,7 +221,7 @@ export const pasteCommand: CliCommand = {
       io.err(`wrote ${outPath} (${rendered.region?.changedPixels ?? 0} pixels changed)`);
       return EXIT_OK;
     } finally {
-      await inference.dispose();
+      await stack.dispose();
     }
   },
 };

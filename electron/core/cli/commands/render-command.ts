@@ -3,11 +3,10 @@ import path from 'node:path';
 import { findModelsDir } from '../../models/models-dir';
 import { ProjectFileError } from '../../project/project-file-error';
 import { readProjectFile } from '../../project/read-project-file';
-import { manifestPathFor, openSynthesisModel } from '../../synthesis/model-loading';
+import { manifestPathFor, openModelStack, type ModelStack } from '../../synthesis/model-loading';
 import { RenderInputError, renderProject } from '../../synthesis/render-project';
 import { PhotoReadError } from '../../synthesis/photo-source';
-import { Synthesizer } from '../../synthesis/synthesizer';
-import type { InferenceService } from '../../inference/inference-service';
+import type { Synthesizer } from '../../synthesis/synthesizer';
 import { CliUsageError, EXIT_FAILURE, EXIT_OK, type CliCommand } from '../cli-command';
 import {
   parseCommandLine,
@@ -68,7 +67,7 @@ export const renderCommand: CliCommand = {
       return EXIT_FAILURE;
     }
 
-    let inference: InferenceService | null = null;
+    let stack: ModelStack | null = null;
     const synthesizer = async (): Promise<Synthesizer> => {
       const manifest = manifestPathFor(
         values.model === undefined ? undefined : path.resolve(io.cwd, values.model),
@@ -78,12 +77,10 @@ export const renderCommand: CliCommand = {
         throw new RenderInputError('no model found (pass --model or set FACESHOP_MODELS_DIR)');
       }
       io.err('loading model…');
-      const opened = await openSynthesisModel(manifest, threads === undefined ? {} : { threads });
-      inference = opened.inference;
-      io.err(
-        `${opened.model.manifest.name} ${opened.model.manifest.version} on ${opened.inference.info.providerMessage}`,
-      );
-      return new Synthesizer(opened.inference, opened.model.manifest.nativeResolution);
+      const opened = await openModelStack(manifest, threads === undefined ? {} : { threads });
+      stack = opened;
+      for (const line of opened.statusLines) io.err(line);
+      return opened.synthesizer;
     };
     try {
       const result = await renderProject(
@@ -108,7 +105,7 @@ export const renderCommand: CliCommand = {
       }
       throw error;
     } finally {
-      await (inference as InferenceService | null)?.dispose();
+      await (stack as ModelStack | null)?.dispose();
     }
   },
 };
