@@ -163,8 +163,54 @@ def make_sample(item, rng: random.Random, crop: int) -> tuple[np.ndarray, ...]:
     return image[c, c], mask[c, c], sketch[c, c], real[c, c]
 
 
-def batch(photos: list[np.ndarray], rng: random.Random, n: int, crop: int) -> list[torch.Tensor]:
-    items = [make_sample(photos[rng.randrange(len(photos))], rng, crop) for _ in range(n)]
+def load_pairs(folder: str | None) -> list[tuple[np.ndarray, ...]]:
+    """The base network's real output on training portraits (tests/bench/detail-eval.ts with
+    FACESHOP_EVAL_SET=train): (image as the refiner gets it, mask, sketch, the real photo)."""
+    if not folder:
+        return []
+    cases = json.load(open(os.path.join(folder, "cases.json")))
+    pairs, photos = [], {}
+    for c in cases:
+        name = os.path.relpath(c["photo"], PORTRAITS)[:-4]
+        if is_held_out(name):
+            raise SystemExit(f"refiner: {name} is held out and must not be in the pairs")
+        if c["photo"] not in photos:
+            photos = {c["photo"]: cv2.cvtColor(cv2.imread(c["photo"]), cv2.COLOR_BGR2RGB)}
+        r = c["region"]
+        real = photos[c["photo"]][r["top"] : r["top"] + r["height"], r["left"] : r["left"] + r["width"]]
+        read = lambda suffix, flag=cv2.IMREAD_GRAYSCALE: cv2.imread(os.path.join(folder, f"{c['id']}-{suffix}.png"), flag)
+        base = cv2.cvtColor(read("base", cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
+        pairs.append((base, read("mask") > 127, read("sketch") > 64, real.copy()))
+    return pairs
+
+
+def make_pair_sample(pair, rng: random.Random, crop: int) -> tuple[np.ndarray, ...]:
+    """A crop of a real base-network edit, centred near a random mask pixel."""
+    base, mask, sketch, real = pair
+    h, w = mask.shape
+    ys, xs = np.nonzero(mask)
+    k = rng.randrange(len(ys))
+    cy = int(ys[k] + rng.uniform(-crop / 3, crop / 3))
+    cx = int(xs[k] + rng.uniform(-crop / 3, crop / 3))
+    y = int(np.clip(cy - crop // 2, 0, max(0, h - crop)))
+    x = int(np.clip(cx - crop // 2, 0, max(0, w - crop)))
+    sl = (slice(y, y + crop), slice(x, x + crop))
+    out = [base[sl].astype(np.float32) / 255, mask[sl].astype(np.float32), sketch[sl].astype(np.float32), real[sl].astype(np.float32) / 255]
+    if out[1].shape != (crop, crop):  # a window smaller than the crop: pad by reflection
+        ph, pw = crop - out[1].shape[0], crop - out[1].shape[1]
+        out = [np.pad(a, ((0, ph), (0, pw)) + ((0, 0),) * (a.ndim - 2), mode="reflect") for a in out]
+    if rng.random() < 0.5:
+        out = [a[:, ::-1].copy() for a in out]
+    return tuple(out)
+
+
+def batch(photos: list[np.ndarray], rng: random.Random, n: int, crop: int, pairs=(), pair_share: float = 0.0) -> list[torch.Tensor]:
+    items = [
+        make_pair_sample(pairs[rng.randrange(len(pairs))], rng, crop)
+        if pairs and rng.random() < pair_share
+        else make_sample(photos[rng.randrange(len(photos))], rng, crop)
+        for _ in range(n)
+    ]
     out = []
     for k in range(4):
         arr = np.stack([it[k] for it in items])
@@ -196,7 +242,8 @@ def train(args: argparse.Namespace) -> None:
     torch.manual_seed(0)
     names = list_photos()
     photos = load_photos(names)
-    print(f"refiner: {len(photos)} training portraits (held out: {len(HELD_OUT)} by name)", flush=True)
+    pairs = load_pairs(args.pairs)
+    print(f"refiner: {len(photos)} training portraits (held out: {len(HELD_OUT)} by name), {len(pairs)} base-network pairs", flush=True)
     net = Refiner().to(memory_format=torch.channels_last)
     opt = torch.optim.Adam(net.parameters(), lr=args.lr)
     step, images, hours = 0, 0, 0.0
@@ -209,11 +256,16 @@ def train(args: argparse.Namespace) -> None:
     rng = random.Random(step + 1)
     val_rng = random.Random(12345)
     val = [batch(photos, val_rng, 16, args.crop) for _ in range(2)]
+    val_pairs = [batch(photos, val_rng, 16, args.crop, pairs, 1.0) for _ in range(2)] if pairs else []
     started = time.time()
     last_save = time.time()
     running = []
+    import signal
+
+    stop = {"now": False}
+    signal.signal(signal.SIGTERM, lambda *_: stop.update(now=True))  # save, then stop
     while time.time() - started < args.hours * 3600:
-        image, mask, sketch, target = batch(photos, rng, args.batch, args.crop)
+        image, mask, sketch, target = batch(photos, rng, args.batch, args.crop, pairs, args.pair_share)
         image = image.to(memory_format=torch.channels_last)
         out = net(image, mask, sketch)
         loss = loss_of(out, target, mask)
@@ -223,15 +275,20 @@ def train(args: argparse.Namespace) -> None:
         step += 1
         images += args.batch
         running.append(float(loss))
-        if time.time() - last_save > args.save_minutes * 60:
+        if time.time() - last_save > args.save_minutes * 60 or stop["now"]:
             hours += (time.time() - last_save) / 3600
             last_save = time.time()
-            with torch.no_grad():
+            def scores(sets):
                 v_in, v_ref = [], []
-                for vi, vm, vs, vt in val:
+                for vi, vm, vs, vt in sets:
                     vo = net(vi, vm, vs)
                     v_in.append(float(((vi - vt).abs() * vm).sum() / (3 * vm.sum())))
                     v_ref.append(float(((vo - vt).abs() * vm).sum() / (3 * vm.sum())))
+                return v_in, v_ref
+
+            with torch.no_grad():
+                v_in, v_ref = scores(val)
+                p_in, p_ref = scores(val_pairs) if val_pairs else ([0.0], [0.0])
             entry = {
                 "time": time.strftime("%Y-%m-%dT%H:%M:%S"),
                 "step": step,
@@ -240,6 +297,7 @@ def train(args: argparse.Namespace) -> None:
                 "loss": round(float(np.mean(running)), 5),
                 "val_l1_input": round(float(np.mean(v_in)), 5),
                 "val_l1_refined": round(float(np.mean(v_ref)), 5),
+                **({"pairs_l1_input": round(float(np.mean(p_in)), 5), "pairs_l1_refined": round(float(np.mean(p_ref)), 5), "pair_share": args.pair_share} if val_pairs else {}),
             }
             running = []
             with open(LOG, "a") as f:
@@ -256,6 +314,9 @@ def train(args: argparse.Namespace) -> None:
                 RESUME + ".tmp",
             )
             os.replace(RESUME + ".tmp", RESUME)
+            if stop["now"]:
+                print("refiner: stopped on request (saved)", flush=True)
+                return
 
 
 def export(args: argparse.Namespace) -> None:
@@ -322,6 +383,8 @@ def main() -> None:
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--save-minutes", type=float, default=4.0)
     p.add_argument("--fresh", action="store_true")
+    p.add_argument("--pairs", default=None, help="train: a folder of base-network pairs (eval:detail with FACESHOP_EVAL_SET=train)")
+    p.add_argument("--pair-share", type=float, default=0.5)
     p.add_argument("--out", default=None, help="export: the folder (default: models/)")
     p.add_argument("--tiny", action="store_true", help="export: an untrained few-channel fixture")
     args = p.parse_args()

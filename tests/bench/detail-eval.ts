@@ -13,7 +13,7 @@
  * (a disc on the cheek, no guidance). Portraits: 20 held out by name from anything that is
  * trained or tuned on the portraits. Without `../shared/datasets/portraits` it says so and stops.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -126,6 +126,21 @@ const portraits =
   process.env['FACESHOP_PORTRAITS'] ??
   path.join(REPO_ROOT, '..', 'shared', 'datasets', 'portraits');
 const only = process.env['FACESHOP_EVAL_ONLY']?.split(',');
+/**
+ * FACESHOP_EVAL_SET=train: the refiner's training pairs instead — every portrait with a template
+ * that is NOT held out, the base variant only, plus the sketch plane the refiner is given (so
+ * models/training/refiner.py learns from the base network's real output, not only from
+ * simulated softening). Never scored: these portraits are training data.
+ */
+const trainingPairs = process.env['FACESHOP_EVAL_SET'] === 'train';
+
+function trainingPortraits(): string[] {
+  const names: string[] = [];
+  for (const folder of ['london', 'canada'])
+    for (const file of readdirSync(path.join(portraits, folder)).sort())
+      if (file.endsWith('.tem')) names.push(`${folder}/${file.slice(0, -'.tem'.length)}`);
+  return names.filter((n) => !HELD_OUT_PORTRAITS.includes(n));
+}
 const outDir =
   process.env['FACESHOP_EVAL_OUT'] ?? path.join(REPO_ROOT, 'models', 'training', 'runs', 'detail');
 
@@ -144,20 +159,23 @@ async function main(): Promise<void> {
   for (const line of stack.statusLines) console.error(line);
   const synth = stack.synthesizer;
   // Every variant is pasted back from the same network output.
-  const variants: Record<string, PasteBackOptions> = {
-    base: { detail: 'off', refine: false },
-    transfer: { refine: false },
-    ...(synth.refiner
-      ? {
-          refiner: { detail: 'off', refiner: synth.refiner },
-          both: { refiner: synth.refiner },
-        }
-      : {}),
-  };
+  const variants: Record<string, PasteBackOptions> = trainingPairs
+    ? { base: { detail: 'off', refine: false } }
+    : {
+        base: { detail: 'off', refine: false },
+        transfer: { refine: false },
+        ...(synth.refiner
+          ? {
+              refiner: { detail: 'off', refiner: synth.refiner },
+              both: { refiner: synth.refiner },
+            }
+          : {}),
+      };
   const locator = new FaceLocator(MODELS_DIR, (line) => console.error(line));
   const sketcher = await SketchDomain.open(MODELS_DIR, 2);
   const cases: object[] = [];
-  for (const name of only ?? HELD_OUT_PORTRAITS) {
+  let index = 0;
+  for (const name of only ?? (trainingPairs ? trainingPortraits() : HELD_OUT_PORTRAITS)) {
     const file = path.join(portraits, `${name}.jpg`);
     const bytes = await readFile(file);
     const points = readTemplate(await readFile(path.join(portraits, `${name}.tem`), 'utf8'));
@@ -175,7 +193,8 @@ async function main(): Promise<void> {
       const { area, from } = chooseWorkArea(bounds, width, height, faceAreas);
       const images = part === 'blemish' ? { mask } : { mask, sketch };
       const guidance = await guidanceFromImages(images, maskPlane, width, height, area, 256);
-      const output = await synth.synthesizeNow(photo, area, guidance, 0);
+      // Training pairs vary the noise; the evaluation keeps seed 0.
+      const output = await synth.synthesizeNow(photo, area, guidance, trainingPairs ? index++ : 0);
       const plane = cropPlane(maskPlane, width, area, height);
       const ms: Record<string, number> = { synthesis: Math.round(performance.now() - t0) };
       const id = `${name.replace('/', '-')}-${part}`;
@@ -217,6 +236,27 @@ async function main(): Promise<void> {
       await sharp(windowMask, { raw: { width: base.width, height: base.height, channels: 1 } })
         .png()
         .toFile(path.join(outDir, `${id}-mask.png`));
+      if (trainingPairs) {
+        // The sketch as the refiner gets it: the network's plane upsampled to the work area.
+        const r = output.resolution;
+        const sketchWindow = await sharp(
+          Buffer.from(output.sketch.map((v) => (v === 0 ? 0 : 255))),
+          {
+            raw: { width: r, height: r, channels: 1 },
+          },
+        )
+          .resize(area.size, area.size, { fit: 'fill', kernel: 'linear' })
+          .extract({
+            left: base.left - area.x,
+            top: base.top - area.y,
+            width: base.width,
+            height: base.height,
+          })
+          .extractChannel(0)
+          .png()
+          .toBuffer();
+        writeFileSync(path.join(outDir, `${id}-sketch.png`), sketchWindow);
+      }
       cases.push(entry);
       console.log(JSON.stringify(entry));
     }

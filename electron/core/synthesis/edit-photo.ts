@@ -3,7 +3,8 @@
  * it: read and check the photo → choose the work area → guidance at the model's resolution →
  * synthesize → paste back → encode. Kept apart from the CLI so tests drive it in-process.
  */
-import { cropPlane, pasteBack, type PastedRegion } from './paste-back';
+import { cropPlane, type PastedRegion } from './paste-back';
+import { finish } from './pipeline';
 import { exportEdited, type ExportOptions } from './export-photo';
 import { guidanceFromImages, isEmptyMask, readMaskPlane, type GuidanceImages } from './guidance';
 import { photoSourceFromBytes } from './photo-source';
@@ -179,11 +180,17 @@ export async function editPhoto(
   const output = await synth.synthesizeNow(photo, area, guidance, request.seed);
   lap('synthesize');
   progress(`synthesized in ${Math.round(output.inferenceMs)} ms; pasting back`);
-  const region = await pasteBack(photo, area, output, cropPlane(maskPlane, width, area, height), {
-    detail: request.detail ?? 'transfer',
-    refiner: synth.refiner,
-    refine: request.refine !== 'off',
-  });
+  const region = await finish(
+    synth,
+    photo,
+    area,
+    output,
+    cropPlane(maskPlane, width, area, height),
+    {
+      detail: request.detail ?? 'transfer',
+      refine: request.refine !== 'off',
+    },
+  );
   lap('pasteBack');
   progress(REFINER_LINES[region.refined]);
   progress(DETAIL_LINES[region.detail]);

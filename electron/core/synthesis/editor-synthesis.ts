@@ -11,11 +11,10 @@ import '../imaging/sharp-threads';
 import { inFaceShopWords } from '../failure-words';
 import sharp from 'sharp';
 import type { FaceDocument } from '../../../shared/document/document';
-import { hasVisibleMask, networkInputs } from '../../../shared/document/network-view';
 import type { OpenedPhoto } from '../../../shared/photo/photo';
 import type { InferenceStatus } from '../../../shared/status/app-status';
 import { fail, ok, type Result } from '../../../shared/ipc/result';
-import { channelStrokes, type ChannelStrokes } from '../../../shared/raster/network-strokes';
+import type { ChannelStrokes } from '../../../shared/raster/network-strokes';
 import { RasterBudgetError } from '../../../shared/raster/rasterize-strokes';
 import type {
   SynthesizeRequest,
@@ -27,17 +26,11 @@ import type { InferenceServiceOptions } from '../inference/inference-service';
 import { PROVIDER_SETTING_LABELS } from '../../../shared/settings/settings';
 import { ModelLoadError } from '../inference/model-manifest';
 import type { PhotoAsset, PhotoStore } from '../photos/photo-store';
-import { guidanceFromStrokes, isEmptyMask } from './guidance';
 import { openModelStack, type ModelStackOptions } from './model-loading';
 import { MIN_DETAIL_SCALE } from './detail-transfer';
-import { pasteBack } from './paste-back';
 import { exportEdited, type ExportOptions } from './export-photo';
-import {
-  documentRefusal,
-  maskPlaneOf,
-  renderDocument,
-  type RenderedDocument,
-} from './render-document';
+import { checkDocument, finish, maskPlaneOf, prepareDocument } from './pipeline';
+import { renderDocument, type RenderedDocument } from './render-document';
 import { SynthesisService } from './synthesis-service';
 import type { PhotoSource, SynthesisOutput, Synthesizer } from './synthesizer';
 import type { WorkArea } from './work-area';
@@ -150,9 +143,10 @@ export class EditorSynthesis {
     const { requestId, revision, document } = request;
     const asset = this.options.photos.get(document.photo.assetId);
     if (!asset) return photoGone();
-    const refusal = documentRefusal(document, asset.info);
-    if (refusal !== null) return fail('invalid-request', refusal);
-    if (!hasVisibleMask(document)) return ok({ status: 'nothing-to-do', requestId, revision });
+    const checked = checkDocument(document, asset.info);
+    if (checked.status === 'refused') return fail('invalid-request', checked.reason);
+    if (checked.status === 'nothing-to-do')
+      return ok({ status: 'nothing-to-do', requestId, revision });
 
     let model: LoadedModel;
     try {
@@ -161,10 +155,10 @@ export class EditorSynthesis {
       return fail('model-unavailable', error instanceof Error ? error.message : String(error));
     }
     const resolution = model.service.synthesizer.resolution;
-    const strokes = channelStrokes(networkInputs(document));
-    const area = document.workArea;
-    const guidance = guidanceFromStrokes(strokes, area, resolution);
-    if (isEmptyMask(guidance.mask)) return ok({ status: 'nothing-to-do', requestId, revision });
+    const prepared = prepareDocument(document, resolution);
+    if (prepared.status === 'nothing-to-do')
+      return ok({ status: 'nothing-to-do', requestId, revision });
+    const { area, strokes, guidance } = prepared;
 
     const outcome = await model.service.request({
       photo: photoSourceOf(asset),
@@ -212,9 +206,9 @@ export class EditorSynthesis {
   private async applyWithin(document: FaceDocument): Promise<Result<OpenedPhoto>> {
     const asset = this.options.photos.get(document.photo.assetId);
     if (!asset) return photoGone();
-    const refusal = documentRefusal(document, asset.info);
-    if (refusal !== null) return fail('invalid-request', refusal);
-    if (!hasVisibleMask(document))
+    const checked = checkDocument(document, asset.info);
+    if (checked.status === 'refused') return fail('invalid-request', checked.reason);
+    if (checked.status === 'nothing-to-do')
       return fail('invalid-request', 'There is no edit to apply: paint a mask first.');
     const render = await this.renderer(asset);
     if (!render.ok) return render;
@@ -237,10 +231,10 @@ export class EditorSynthesis {
   ): Promise<Result<{ bytes: Buffer; edited: boolean }>> {
     const asset = this.options.photos.get(document.photo.assetId);
     if (!asset) return photoGone();
-    const refusal = documentRefusal(document, asset.info);
-    if (refusal !== null) return fail('invalid-request', refusal);
+    const checked = checkDocument(document, asset.info);
+    if (checked.status === 'refused') return fail('invalid-request', checked.reason);
     try {
-      if (!hasVisibleMask(document))
+      if (checked.status === 'nothing-to-do')
         return ok({ bytes: await exportEdited(asset.source, null, options), edited: false });
       const render = await this.renderer(asset);
       if (!render.ok) return render;
@@ -350,9 +344,8 @@ async function refinedPreview(
     open: () => sharp(pixels, { raw: { width: shown, height: shown, channels: 3 } }),
   };
   const plane = maskPlaneOf(mask, area, shown);
-  const region = await pasteBack(square, { x: 0, y: 0, size: shown }, output, plane, {
+  const region = await finish(synth, square, { x: 0, y: 0, size: shown }, output, plane, {
     layer: true,
-    refiner: synth.refiner,
   });
   // The region is the window around the mask; elsewhere the layer is transparent.
   const rgba = new Uint8Array(4 * shown * shown);

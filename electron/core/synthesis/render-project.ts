@@ -6,10 +6,10 @@
  * document without it renders as its photo, which may already hold applied results).
  */
 import type { FaceDocument } from '../../../shared/document/document';
-import { hasVisibleMask } from '../../../shared/document/network-view';
 import { exportEdited, type ExportOptions } from './export-photo';
 import { photoSourceFromBytes } from './photo-source';
-import { documentRefusal, renderDocument } from './render-document';
+import { checkDocument } from './pipeline';
+import { renderDocument } from './render-document';
 import type { Synthesizer } from './synthesizer';
 
 export class RenderInputError extends Error {
@@ -51,9 +51,9 @@ export async function renderProject(
       `the photo is ${width}×${height} but the document expects ${document.photo.width}×${document.photo.height}`,
     );
   }
-  const refusal = documentRefusal(document, photo);
-  if (refusal !== null) throw new RenderInputError(refusal);
-  if (!hasVisibleMask(document)) {
+  const checked = checkDocument(document, photo);
+  if (checked.status === 'refused') throw new RenderInputError(checked.reason);
+  if (checked.status === 'nothing-to-do') {
     progress('no mask paint: writing the photo as it is');
     const bytes = await exportEdited(request.photo, null, request.export);
     return { bytes, width, height, synthesized: false, changedPixels: 0 };
