@@ -8,6 +8,7 @@ import { fail, ok } from '../../shared/ipc/result';
 import path from 'node:path';
 import { DEFAULT_MODEL_MANIFEST } from './models/models-dir';
 import { createPasteHandlers } from './paste/paste-handlers';
+import { photoDetail } from './photos/photo-detail';
 import { exportPhoto, type ExportPathChooser } from './export/export-handler';
 import { FaceLocator } from './faces/face-locator';
 import { openPhoto } from './photos/open-photo';
@@ -90,6 +91,10 @@ export function createBackendHandlers(deps: BackendDependencies): BackendHandler
       const opened = await openPhoto({ source: 'path', path: chosen }, deps.photos, faces);
       if (opened.ok) deps.settings?.recordRecentFile(chosen, 'photo');
       return opened;
+    },
+
+    photoDetail(request) {
+      return photoDetail(request, deps.photos);
     },
 
     synthesize(request) {

@@ -87,6 +87,7 @@ export function App() {
     () =>
       new EditingSession({
         synthesize: (request) => backend.synthesize(request),
+        photoDetail: (request) => backend.photoDetail(request),
         platform: isMac ? 'mac' : 'other',
       }),
   );

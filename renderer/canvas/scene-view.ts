@@ -16,6 +16,8 @@ import { rgbToHex, type HexColor, type Point } from '../../shared/document';
 import type { Size } from '../../shared/geometry/fit';
 import type { OpenedPhoto } from '../../shared/photo/photo';
 import type { StoredResult } from '../synthesis/result-store';
+import type { PhotoDetail } from '../../shared/photo/photo-detail';
+import { covers, detailRectFor, visibleRect, type DetailView, type Rect } from './detail-tile';
 import { EyedropperLoupe } from './eyedropper-loupe';
 import { OverlayObject } from './overlay-object';
 import { PlacementFrame } from './placement-frame';
@@ -28,7 +30,12 @@ export const CANVAS_BACKGROUND = '#2a2b30';
 export interface SceneAssets {
   photo(assetId: string): OpenedPhoto | undefined;
   result(assetId: string): StoredResult | undefined;
+  /** The photo's own pixels for a rectangle at full resolution (the 100 % view); null: none. */
+  detail?(assetId: string, rect: Rect): Promise<PhotoDetail | null>;
 }
+
+/** How long the view must stay put before full-resolution pixels are fetched for it. */
+const DETAIL_DELAY_MS = 120;
 
 export interface ShownPhoto {
   readonly photoId: string;
@@ -81,6 +88,14 @@ export class SceneView {
   private readonly placementFrame = new PlacementFrame();
   private shownPhotoId: string | null = null;
   private drawnResultId: string | null = null;
+  /** Full-resolution pixels over the preview where the view magnifies it (the 100 % view). */
+  private detail: {
+    readonly assetId: string;
+    readonly rect: Rect;
+    readonly image: FabricImage;
+  } | null = null;
+  private detailWanted: { readonly assetId: string; readonly rect: Rect } | null = null;
+  private detailTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     element: HTMLCanvasElement,
@@ -120,6 +135,68 @@ export class SceneView {
     this.canvas.remove(...this.canvas.getObjects());
     this.canvas.add(...this.objectsFor(scene));
     this.canvas.requestRenderAll();
+    this.scheduleDetail(scene);
+  }
+
+  /** The full-resolution tile on screen, if any (for tests and the status of the 100 % view). */
+  get detailShown(): Rect | null {
+    return this.detail && this.detail.assetId === this.scene?.photo.assetId
+      ? this.detail.rect
+      : null;
+  }
+
+  private detailView(scene: Scene): DetailView | null {
+    const photo = this.photos.get(scene.photo.assetId);
+    if (!photo) return null;
+    const { zoom, offsetX, offsetY } = scene.viewport;
+    return {
+      zoom,
+      offsetX,
+      offsetY,
+      viewWidth: this.canvas.getWidth(),
+      viewHeight: this.canvas.getHeight(),
+      devicePixelRatio: globalThis.devicePixelRatio || 1,
+      photoWidth: scene.photo.width,
+      photoHeight: scene.photo.height,
+      previewWidth: photo.image.width,
+    };
+  }
+
+  /** Asks for full-resolution pixels once the view has stayed where it is for a moment. */
+  private scheduleDetail(scene: Scene): void {
+    const fetchDetail = this.assets.detail?.bind(this.assets);
+    const view = this.detailView(scene);
+    if (!fetchDetail || !view) return;
+    const assetId = scene.photo.assetId;
+    const visible = visibleRect(view);
+    const wanted = detailRectFor(view);
+    const current = this.detail;
+    if (
+      wanted === null ||
+      visible === null ||
+      (current && current.assetId === assetId && covers(current.rect, visible))
+    )
+      return;
+    const pending = this.detailWanted;
+    if (pending && pending.assetId === assetId && covers(pending.rect, visible)) return;
+    if (this.detailTimer !== null) clearTimeout(this.detailTimer);
+    this.detailTimer = setTimeout(() => {
+      this.detailTimer = null;
+      const request = { assetId, rect: wanted };
+      this.detailWanted = request;
+      fetchDetail(assetId, wanted)
+        .then((detail) => {
+          if (this.detailWanted !== request) return;
+          this.detailWanted = null;
+          if (!detail || this.scene?.photo.assetId !== assetId) return;
+          this.detail = { assetId, rect: detail, image: detailImageOf(detail) };
+          if (this.scene) this.show(this.scene, this.fitted);
+        })
+        .catch(() => {
+          // The preview stays; the next view change asks again.
+          if (this.detailWanted === request) this.detailWanted = null;
+        });
+    }, DETAIL_DELAY_MS);
   }
 
   /** The displayed color at a photo point: the photo, with the result blended over it. */
@@ -164,9 +241,13 @@ export class SceneView {
     const objects: FabricObject[] =
       content === 'screen'
         ? this.canvas.getObjects()
-        : content === 'photo-and-result' && this.result && scene.result
-          ? [photo.image, this.result.image]
-          : [photo.image];
+        : [
+            photo.image,
+            ...(this.detailShown && this.detail ? [this.detail.image] : []),
+            ...(content === 'photo-and-result' && this.result && scene.result
+              ? [this.result.image]
+              : []),
+          ];
     const element = document.createElement('canvas');
     element.width = rect.width;
     element.height = rect.height;
@@ -197,6 +278,8 @@ export class SceneView {
   }
 
   dispose(): void {
+    if (this.detailTimer !== null) clearTimeout(this.detailTimer);
+    this.detailWanted = null;
     for (const abort of this.loading.values()) abort.abort();
     this.loading.clear();
     void this.canvas.dispose();
@@ -208,6 +291,10 @@ export class SceneView {
     const objects: FabricObject[] = [];
     const photo = this.photoImage(scene);
     if (photo) objects.push(photo);
+    if (photo && this.detail) {
+      if (this.detail.assetId === scene.photo.assetId) objects.push(this.detail.image);
+      else this.detail = null; // another photo (an Apply makes a new one): its pixels go
+    }
     const result = this.resultImage(scene);
     if (result) objects.push(result);
     const used = new Set<string>();
@@ -326,6 +413,29 @@ export class SceneView {
       this.callbacks.onResultDrawn(result.stored.assetId);
     }
   }
+}
+
+/** Full-resolution pixels as an image at their place in the photo (one photo pixel each). */
+function detailImageOf(detail: PhotoDetail): FabricImage {
+  const element = document.createElement('canvas');
+  element.width = detail.width;
+  element.height = detail.height;
+  element
+    .getContext('2d')
+    ?.putImageData(
+      new ImageData(new Uint8ClampedArray(detail.rgba), detail.width, detail.height),
+      0,
+      0,
+    );
+  return new FabricImage(element, {
+    left: detail.x,
+    top: detail.y,
+    originX: 'left',
+    originY: 'top',
+    selectable: false,
+    evented: false,
+    objectCaching: false,
+  });
 }
 
 /** The result's RGBA as an image placed over its work area. */

@@ -7,6 +7,8 @@
  * React reads the editor through `subscribe`/`getEditor` (it changes identity once, from null)
  * and the editor's own `subscribe`/`state`.
  */
+import type { PhotoDetail } from '../../shared/photo/photo-detail';
+import type { Rect } from '../canvas/detail-tile';
 import { clampWorkArea, createEmptyDocument } from '../../shared/document';
 import type { BackendApi } from '../../shared/ipc/contract';
 import type { FaceDocument } from '../../shared/document';
@@ -20,6 +22,8 @@ const SEED_RANGE = 0x1_0000_0000;
 
 export interface EditingSessionOptions {
   readonly synthesize: BackendApi['synthesize'];
+  /** Full-resolution pixels for the 100 % view; without it the canvas shows the preview. */
+  readonly photoDetail?: BackendApi['photoDetail'];
   readonly platform: Platform;
   readonly random?: () => number;
 }
@@ -31,6 +35,12 @@ export class EditingSession {
   readonly assets = {
     photo: (assetId: string): OpenedPhoto | undefined => this.photos.get(assetId),
     result: (assetId: string): StoredResult | undefined => this.results.get(assetId),
+    detail: async (assetId: string, rect: Rect): Promise<PhotoDetail | null> => {
+      const fetchDetail = this.options.photoDetail;
+      if (!fetchDetail || !this.photos.get(assetId)) return null;
+      const answer = await fetchDetail({ photoId: assetId, ...rect });
+      return answer.ok ? answer.value : null;
+    },
   };
   private editor: Editor | null = null;
   private client: SynthesisClient | null = null;

@@ -16,6 +16,7 @@ import {
 } from '../settings/settings';
 import { ExportPhotoRequestSchema, ExportedPhotoSchema } from '../export/export-api';
 import { OpenPhotoRequestSchema, OpenedPhotoSchema } from '../photo/photo';
+import { PhotoDetailRequestSchema, PhotoDetailSchema } from '../photo/photo-detail';
 import {
   AutosaveRequestSchema,
   AutosavedSchema,
@@ -140,6 +141,16 @@ export const backendContract = {
     channel: 'faceshop:get-about',
     request: z.void(),
     response: AboutInfoSchema,
+  },
+  /**
+   * The open photo's own pixels for a rectangle at full resolution (the canvas at 100 % and
+   * beyond); `photo-not-found` when it is no longer open, `invalid-request` for a rectangle
+   * outside it.
+   */
+  photoDetail: {
+    channel: 'faceshop:photo-detail',
+    request: PhotoDetailRequestSchema,
+    response: PhotoDetailSchema,
   },
   /** Opens the sample photo installed with the app (the first-run screen's "Try it"). */
   openSamplePhoto: {

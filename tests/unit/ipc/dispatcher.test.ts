@@ -33,6 +33,7 @@ function fakeHandlers(overrides: Partial<BackendHandlers> = {}): BackendHandlers
     openPhoto: () => Promise.resolve(ok(photo)),
     openPhotoFromDialog: () => Promise.resolve(ok(null)),
     applyResult: () => Promise.resolve(ok(photo)),
+    photoDetail: () => Promise.resolve(fail('photo-not-found', 'gone')),
     synthesize: (request) =>
       Promise.resolve(
         ok({ status: 'nothing-to-do', requestId: request.requestId, revision: request.revision }),
