@@ -8,6 +8,13 @@ import { fail, ok } from '../../shared/ipc/result';
 import path from 'node:path';
 import { DEFAULT_MODEL_MANIFEST } from './models/models-dir';
 import { createPasteHandlers } from './paste/paste-handlers';
+import {
+  GrantedPaths,
+  TRUSTING_PATHS,
+  type PathAccess,
+  type PathPolicy,
+} from './files/path-grants';
+import { withProjectExtension } from './project/project-paths';
 import { photoDetail } from './photos/photo-detail';
 import { exportPhoto, type ExportPathChooser } from './export/export-handler';
 import { FaceLocator } from './faces/face-locator';
@@ -55,6 +62,12 @@ export interface BackendDependencies {
   readonly faces?: FaceLocator;
   /** The native save dialog for exports; null (or absent) where there is none. */
   readonly chooseExportPath?: ExportPathChooser | null;
+  /**
+   * Which paths the page may name. Default: where FaceShop has its own dialogs (the app) only
+   * the files the person chose (`GrantedPaths`); without them (the browser host, where the person
+   * types paths into the page) every path (`TRUSTING_PATHS`).
+   */
+  readonly paths?: PathPolicy;
 }
 
 export function createBackendHandlers(deps: BackendDependencies): BackendHandlers {
@@ -65,6 +78,29 @@ export function createBackendHandlers(deps: BackendDependencies): BackendHandler
       photos: deps.photos,
     });
   const faces = deps.faces ?? new FaceLocator(deps.modelsDir);
+  const paths =
+    deps.paths ??
+    (deps.choosePhotoFile !== null
+      ? new GrantedPaths(() => deps.settings?.current().recentFiles ?? [])
+      : TRUSTING_PATHS);
+  // What the person picks in a dialog is theirs to open (and, for a save dialog, to write).
+  const granting = <A extends unknown[]>(
+    choose: ((...args: A) => Promise<string | null>) | null | undefined,
+    access: PathAccess,
+    finalPath: (chosen: string) => string = (chosen) => chosen,
+  ) =>
+    choose
+      ? async (...args: A): Promise<string | null> => {
+          const chosen = await choose(...args);
+          if (chosen !== null) paths.grant(finalPath(chosen), access);
+          return chosen;
+        }
+      : null;
+  const dialogs = {
+    choosePhotoFile: granting(deps.choosePhotoFile, 'read'),
+    chooseProjectFile: granting(deps.chooseProjectFile, 'write'),
+    chooseProjectSavePath: granting(deps.chooseProjectSavePath, 'write', withProjectExtension),
+  };
   return {
     async getStatus() {
       return ok({
@@ -76,6 +112,10 @@ export function createBackendHandlers(deps: BackendDependencies): BackendHandler
     },
 
     async openPhoto(request) {
+      if (request.source === 'path') {
+        const refusal = paths.refusal(request.path, 'read');
+        if (refusal !== null) return fail('invalid-request', refusal);
+      }
       const opened = await openPhoto(request, deps.photos, faces);
       if (opened.ok && request.source === 'path')
         deps.settings?.recordRecentFile(request.path, 'photo');
@@ -86,7 +126,7 @@ export function createBackendHandlers(deps: BackendDependencies): BackendHandler
       if (deps.choosePhotoFile === null) {
         return fail('unsupported', 'This version of FaceShop has no native file dialog.');
       }
-      const chosen = await deps.choosePhotoFile();
+      const chosen = await (dialogs.choosePhotoFile as PhotoFileChooser)();
       if (chosen === null) return ok(null);
       const opened = await openPhoto({ source: 'path', path: chosen }, deps.photos, faces);
       if (opened.ok) deps.settings?.recordRecentFile(chosen, 'photo');
@@ -110,10 +150,11 @@ export function createBackendHandlers(deps: BackendDependencies): BackendHandler
         photos: deps.photos,
         synthesis,
         chooseExportPath: deps.chooseExportPath ?? null,
+        paths,
       });
     },
 
-    ...createProjectHandlers(deps),
+    ...createProjectHandlers({ ...deps, ...dialogs, paths }),
 
     ...createSettingsHandlers({
       appVersion: deps.appVersion,

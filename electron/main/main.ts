@@ -6,6 +6,7 @@
 import { app, BrowserWindow, Menu, session } from 'electron';
 import { APP_VERSION } from '../core/app-version';
 import { createBackendHandlers } from '../core/backend';
+import { GrantedPaths } from '../core/files/path-grants';
 import path from 'node:path';
 import { DEFAULT_MODEL_MANIFEST } from '../core/models/models-dir';
 import { FaceLocator } from '../core/faces/face-locator';
@@ -49,6 +50,11 @@ async function start(): Promise<void> {
     caseInsensitivePaths: process.platform === 'win32' || process.platform === 'darwin',
   });
   const { preference, threads } = inferenceSettingsOf(settings.current());
+  // The page may name only files the person chose (reliability finding 6): the dialogs grant
+  // inside the backend; files the system asks to open, and Open Recent, grant here.
+  const pathGrants = new GrantedPaths(() => settings.current().recentFiles);
+  openFileRequests.onFile = (file, kind) =>
+    pathGrants.grant(file, kind === 'project' ? 'write' : 'read');
   // Inference runs in a worker thread so a run never blocks IPC, menus or dialogs.
   const synthesis = new EditorSynthesis({
     manifestPath: path.join(modelsDir, DEFAULT_MODEL_MANIFEST),
@@ -89,6 +95,7 @@ async function start(): Promise<void> {
       settings,
       samplePhoto: paths.samplePhoto,
       openFileRequests,
+      paths: pathGrants,
     }),
   );
   // File → Open Recent follows the recent files as they change.

@@ -28,6 +28,8 @@ export function fileToOpenFromArgs(argv: readonly string[], cwd: string): string
 }
 
 export class OpenFileRequests {
+  /** Told of every file the system asked to open (the backend's path grants, main.ts). */
+  onFile: (file: string, kind: OpenFileRequest['kind']) => void = () => undefined;
   private pending: string[] = [];
   private window: BrowserWindow | null = null;
   private pageListening = false;
@@ -43,6 +45,7 @@ export class OpenFileRequests {
   }
 
   open(file: string): void {
+    this.onFile(file, request(file).kind);
     if (this.window === null || !this.pageListening) {
       this.pending.push(file);
       return;

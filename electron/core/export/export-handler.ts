@@ -6,6 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import path from 'node:path';
+import { TRUSTING_PATHS, type PathPolicy } from '../files/path-grants';
 import sharp from 'sharp';
 import {
   EXPORT_FORMAT_LABELS,
@@ -39,6 +40,8 @@ export interface ExportDependencies {
   readonly synthesis: EditorSynthesis;
   /** Null where the platform has no native save dialog (the browser host). */
   readonly chooseExportPath: ExportPathChooser | null;
+  /** Which paths the page may name (files/path-grants.ts); by default any. */
+  readonly paths?: PathPolicy;
 }
 
 export async function exportPhoto(
@@ -58,6 +61,11 @@ export async function exportPhoto(
   }
 
   let target = request.path ?? null;
+  const paths = deps.paths ?? TRUSTING_PATHS;
+  if (target !== null) {
+    const refusal = paths.refusal(withExportExtension(target, format), 'write');
+    if (refusal !== null) return fail('invalid-request', refusal);
+  }
   if (target === null) {
     if (deps.chooseExportPath === null)
       return fail('unsupported', 'This window has no save dialog: type the full path of the file.');
@@ -66,6 +74,7 @@ export async function exportPhoto(
       format,
     );
     if (target === null) return ok(null);
+    paths.grant(withExportExtension(target, format), 'write');
   }
   if (!path.isAbsolute(target))
     return fail('invalid-request', `The export path must be absolute: ${target}`);

@@ -123,9 +123,7 @@ export async function readModelManifest(
     throw new ModelLoadError('model-invalid', `Model manifest ${name} is not valid JSON.`);
   }
   const claimed =
-    typeof json === 'object' && json !== null && 'role' in json
-      ? json.role
-      : 'synthesis';
+    typeof json === 'object' && json !== null && 'role' in json ? json.role : 'synthesis';
   if (claimed !== role) {
     throw new ModelLoadError(
       'model-invalid',

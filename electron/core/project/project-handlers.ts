@@ -13,6 +13,7 @@ import { defaultProjectName, withProjectExtension } from './project-paths';
 import type { RecoveryStore } from './recovery-store';
 import type { SettingsStore } from '../settings/settings-store';
 import { saveProjectFile } from './save-project';
+import { TRUSTING_PATHS, type PathPolicy } from '../files/path-grants';
 
 /** Asks the person for a project file to open; its absolute path, or null if they cancel. */
 export type ProjectFileChooser = () => Promise<string | null>;
@@ -31,6 +32,8 @@ export interface ProjectHandlerDependencies {
   readonly recovery: RecoveryStore | null;
   /** Opened and saved projects go to the recent files (issue 9). */
   readonly settings?: SettingsStore | null;
+  /** Which paths the page may name (files/path-grants.ts); by default any. */
+  readonly paths?: PathPolicy;
 }
 
 export type ProjectHandlers = Pick<
@@ -45,8 +48,13 @@ export type ProjectHandlers = Pick<
 >;
 
 export function createProjectHandlers(deps: ProjectHandlerDependencies): ProjectHandlers {
+  const paths = deps.paths ?? TRUSTING_PATHS;
   return {
     async saveProject({ document, path: given, suggestedName }) {
+      if (given !== undefined && given !== null) {
+        const refusal = paths.refusal(withProjectExtension(given), 'write');
+        if (refusal !== null) return fail('invalid-request', refusal);
+      }
       let target = given ?? null;
       if (target === null) {
         if (deps.chooseProjectSavePath === null) {
@@ -78,9 +86,16 @@ export function createProjectHandlers(deps: ProjectHandlerDependencies): Project
     },
 
     async openProject(request) {
+      if (request.source === 'path') {
+        const refusal = paths.refusal(request.path, 'read');
+        if (refusal !== null) return fail('invalid-request', refusal);
+      }
       const opened = await openProject(request, deps.photos);
-      if (opened.ok && request.source === 'path')
+      if (opened.ok && request.source === 'path') {
         deps.settings?.recordRecentFile(request.path, 'project');
+        // The person's own project: saving it again writes where it came from.
+        paths.grant(request.path, 'write');
+      }
       return opened;
     },
 
