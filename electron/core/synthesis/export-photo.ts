@@ -8,7 +8,7 @@
  * values; the edited pixels are converted from sRGB into the photo's profile before they are
  * written. A photo without a profile is sRGB by convention and stays untagged. CMYK and
  * greyscale photos are written as sRGB (FaceShop edits in colour, on screen values). An opaque
- * photo gets no alpha channel. A 16-bit PNG comes back 16-bit with its untouched pixels identical
+ * photo gets no alpha channel. A 16-bit PNG or TIFF comes back 16-bit (as PNG or TIFF) with its untouched pixels identical
  * at 16 bits (the edited pixels are computed at 8 bits and widened). EXIF, XMP and IPTC are kept (orientation is applied to the pixels
  * and reset) and the software tag names FaceShop.
  *
@@ -55,9 +55,11 @@ export async function exportEdited(
     meta.space !== 'cmyk' &&
     (meta.channels ?? 3) >= 3 &&
     meta.space !== 'b-w';
-  // A 16-bit PNG stays 16-bit: the whole pipeline runs at 16 bits so the untouched pixels keep
-  // every bit (an 8-bit overlay would make libvips composite at 8 bits).
-  const sixteen = meta.depth === 'ushort' && options.format === 'png';
+  // A 16-bit PNG or TIFF stays 16-bit when written as PNG or TIFF: the whole pipeline runs at
+  // 16 bits so the untouched pixels keep every bit (an 8-bit overlay would make libvips
+  // composite at 8 bits). JPEG and WebP hold 8 bits.
+  const sixteen =
+    meta.depth === 'ushort' && (options.format === 'png' || options.format === 'tiff');
   let image = sharp(source, input);
   if (sixteen) image = image.pipelineColourspace('rgb16');
   image = image.rotate();

@@ -159,6 +159,7 @@ describe('contract client', () => {
       'openProject',
       'openProjectFromDialog',
       'openSamplePhoto',
+      'photoDetail',
       'restoreRecovery',
       'saveProject',
       'synthesize',
