@@ -40,6 +40,7 @@ export function AboutDialog({ onClose }: { readonly onClose: () => void }) {
         : model.message,
     ]);
     rows.push(['Runs on', inferenceLabel(about.inference)]);
+    if (about.inference.refiner) rows.push(['Refiner', about.inference.refiner]);
     rows.push(['Electron', runtime.electron ?? 'not running in Electron (browser host)']);
     rows.push([
       'Chromium',

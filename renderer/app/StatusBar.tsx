@@ -69,7 +69,7 @@ export function StatusBar({ state, editorState, synthesis }: StatusBarProps) {
           className="status-bar__inference"
           data-testid="status-inference"
           data-inference-state={status.inference.state}
-          title={status.inference.message}
+          title={[status.inference.message, status.inference.refiner].filter(Boolean).join('\n')}
         >
           {inferenceLabel(status.inference)}
         </span>

@@ -22,6 +22,8 @@ export type ModelStatus = z.infer<typeof ModelStatusSchema>;
 export const InferenceStatusSchema = z.object({
   state: z.enum(['not-loaded', 'ready', 'failed']),
   message: z.string(),
+  /** Once loaded: the full-resolution refiner's line ("refiner <name> <version>", or why none). */
+  refiner: z.string().max(500).optional(),
 });
 export type InferenceStatus = z.infer<typeof InferenceStatusSchema>;
 

@@ -97,7 +97,8 @@ describe('first run, preferences and the shortcut sheet in Chromium', () => {
         const status = document.querySelector('[data-testid="status-inference"]');
         return (
           status?.getAttribute('data-inference-state') === 'ready' &&
-          status.getAttribute('title') === 'Using CPU.'
+          // The provider's line, then the refiner's (installed or why not).
+          status.getAttribute('title')?.split('\n')[0] === 'Using CPU.'
         );
       },
       undefined,

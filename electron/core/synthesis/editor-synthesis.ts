@@ -46,8 +46,10 @@ export interface EditorSynthesisOptions {
 
 interface LoadedModel {
   readonly service: SynthesisService;
-  /** The status bar's line: each model, what runs where (or why an optional one does not). */
-  readonly statusMessage: string;
+  /** Where the base network runs, and why (the status bar's provider line). */
+  readonly providerMessage: string;
+  /** The refiner's line: which one runs, or why none does. */
+  readonly refinerLine: string | undefined;
   dispose(): Promise<void>;
 }
 
@@ -79,7 +81,8 @@ export class EditorSynthesis {
               ...(this.options.refiner ? { refiner: this.options.refiner } : {}),
             }).then((stack) => ({
               service: new SynthesisService(stack.synthesizer),
-              statusMessage: stack.statusLines.join('; '),
+              providerMessage: stack.providerMessage,
+              refinerLine: stack.statusLines[1],
               dispose: () => stack.dispose(),
             }));
       const attempt = this.loading;
@@ -87,7 +90,11 @@ export class EditorSynthesis {
         (loaded) => {
           // A reconfigure since this load started owns the status now.
           if (this.loading === attempt)
-            this.lastLoad = { state: 'ready', message: loaded.statusMessage };
+            this.lastLoad = {
+              state: 'ready',
+              message: loaded.providerMessage,
+              ...(loaded.refinerLine ? { refiner: loaded.refinerLine } : {}),
+            };
         },
         (error: unknown) => {
           if (this.loading !== attempt) return;
