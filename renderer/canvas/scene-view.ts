@@ -32,6 +32,8 @@ export interface SceneAssets {
   result(assetId: string): StoredResult | undefined;
   /** The photo's own pixels for a rectangle at full resolution (the 100 % view); null: none. */
   detail?(assetId: string, rect: Rect): Promise<PhotoDetail | null>;
+  /** The view has stayed put for a moment (the result may be asked for at a finer size). */
+  viewSettled?(): void;
 }
 
 /** How long the view must stay put before full-resolution pixels are fetched for it. */
@@ -96,6 +98,8 @@ export class SceneView {
   } | null = null;
   private detailWanted: { readonly assetId: string; readonly rect: Rect } | null = null;
   private detailTimer: ReturnType<typeof setTimeout> | null = null;
+  private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  private settledZoom = 0;
 
   constructor(
     element: HTMLCanvasElement,
@@ -136,6 +140,19 @@ export class SceneView {
     this.canvas.add(...this.objectsFor(scene));
     this.canvas.requestRenderAll();
     this.scheduleDetail(scene);
+    this.scheduleSettled(scene);
+  }
+
+  /** Tells the assets once the zoom has changed and then stayed for a moment. */
+  private scheduleSettled(scene: Scene): void {
+    if (!this.assets.viewSettled || scene.viewport.zoom === this.settledZoom) return;
+    if (this.settleTimer !== null) clearTimeout(this.settleTimer);
+    const zoom = scene.viewport.zoom;
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      this.settledZoom = zoom;
+      this.assets.viewSettled?.();
+    }, DETAIL_DELAY_MS);
   }
 
   /** The full-resolution tile on screen, if any (for tests and the status of the 100 % view). */
@@ -216,11 +233,12 @@ export class SceneView {
     let b = pixels.data[at + 2] ?? 0;
     const shown = scene.result && this.result?.stored.assetId === scene.result.assetId;
     if (shown && this.result && scene.result) {
-      const { workArea, resolution, rgba } = this.result.stored;
-      const rx = Math.floor(((point.x - workArea.x) * resolution) / workArea.size);
-      const ry = Math.floor(((point.y - workArea.y) * resolution) / workArea.size);
-      if (rx >= 0 && ry >= 0 && rx < resolution && ry < resolution) {
-        const ra = 4 * (ry * resolution + rx);
+      const { workArea, resolution, rgba, region } = this.result.stored;
+      const box = region ?? { x: 0, y: 0, width: resolution, height: resolution };
+      const rx = Math.floor(((point.x - workArea.x) * resolution) / workArea.size) - box.x;
+      const ry = Math.floor(((point.y - workArea.y) * resolution) / workArea.size) - box.y;
+      if (rx >= 0 && ry >= 0 && rx < box.width && ry < box.height) {
+        const ra = 4 * (ry * box.width + rx);
         const alpha = ((rgba[ra + 3] ?? 0) / 255) * scene.result.opacity;
         r = r * (1 - alpha) + (rgba[ra] ?? 0) * alpha;
         g = g * (1 - alpha) + (rgba[ra + 1] ?? 0) * alpha;
@@ -279,6 +297,7 @@ export class SceneView {
 
   dispose(): void {
     if (this.detailTimer !== null) clearTimeout(this.detailTimer);
+    if (this.settleTimer !== null) clearTimeout(this.settleTimer);
     this.detailWanted = null;
     for (const abort of this.loading.values()) abort.abort();
     this.loading.clear();
@@ -441,19 +460,22 @@ function detailImageOf(detail: PhotoDetail): FabricImage {
 /** The result's RGBA as an image placed over its work area. */
 function resultImageOf(stored: StoredResult): FabricImage {
   const { resolution, rgba, workArea } = stored;
+  // A full-resolution result covers only the region the edit changes.
+  const box = stored.region ?? { x: 0, y: 0, width: resolution, height: resolution };
+  const scale = workArea.size / resolution;
   const element = document.createElement('canvas');
-  element.width = resolution;
-  element.height = resolution;
+  element.width = box.width;
+  element.height = box.height;
   element
     .getContext('2d')
-    ?.putImageData(new ImageData(new Uint8ClampedArray(rgba), resolution, resolution), 0, 0);
+    ?.putImageData(new ImageData(new Uint8ClampedArray(rgba), box.width, box.height), 0, 0);
   return new FabricImage(element, {
-    left: workArea.x,
-    top: workArea.y,
+    left: workArea.x + box.x * scale,
+    top: workArea.y + box.y * scale,
     originX: 'left',
     originY: 'top',
-    scaleX: workArea.size / resolution,
-    scaleY: workArea.size / resolution,
+    scaleX: scale,
+    scaleY: scale,
     selectable: false,
     evented: false,
     objectCaching: false,

@@ -13,8 +13,15 @@ export interface StoredResult {
   readonly workArea: WorkArea;
   /** Side of the square raster. */
   readonly resolution: number;
-  /** resolution² RGBA, row-major; alpha is the feathered mask. */
+  /** resolution² RGBA, row-major (or `region`-sized); alpha is the feathered mask. */
   readonly rgba: Uint8Array;
+  /** When present, `rgba` covers only this part of the square (full-resolution results). */
+  readonly region?: {
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+  };
   readonly inferenceMs: number;
   readonly backendMs: number;
 }

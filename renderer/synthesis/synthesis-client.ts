@@ -50,6 +50,12 @@ export interface SynthesisFailure {
 
 export interface SynthesisClientOptions {
   readonly now?: () => number;
+  /**
+   * The side, in device pixels, the view shows the work area at (zoom × device pixel ratio ×
+   * the work area's side); sent with each request so that at 100 % and beyond the result comes
+   * at full resolution.
+   */
+  readonly previewSide?: () => number | undefined;
 }
 
 interface InFlight {
@@ -75,6 +81,7 @@ const IDLE: SynthesisStatus = {
 
 export class SynthesisClient {
   private readonly now: () => number;
+  private readonly previewSide: () => number | undefined;
   private readonly listeners = new Set<() => void>();
   private current: SynthesisStatus = IDLE;
   private newestRevision: DocumentRevision = 0;
@@ -95,6 +102,22 @@ export class SynthesisClient {
     options: SynthesisClientOptions = {},
   ) {
     this.now = options.now ?? (() => performance.now());
+    this.previewSide = options.previewSide ?? (() => undefined);
+  }
+
+  /**
+   * The view now magnifies the result on screen (the person zoomed in after it came): asks for
+   * it again for the same revision, at the resolution the view shows. Nothing while a request
+   * runs, or when the result is already fine enough.
+   */
+  refresh(): void {
+    if (this.inFlight.size > 0) return;
+    const shown = this.editor.session.result?.assetId;
+    const stored = shown ? this.results.get(shown) : undefined;
+    const side = this.previewSide();
+    if (!stored || side === undefined || stored.revision !== this.editor.revision) return;
+    if (stored.resolution >= stored.workArea.size || side <= stored.resolution * 1.1) return;
+    this.request(this.editor.revision);
   }
 
   /** Starts following the editor; returns the function that stops. */
@@ -159,7 +182,13 @@ export class SynthesisClient {
     const flight: InFlight = { requestId, revision, neededAt, sentAt: this.now() };
     this.inFlight.set(requestId, flight);
     this.setStatus({ running: true });
-    this.synthesize({ requestId, revision, document }).then(
+    const previewSide = this.previewSide();
+    this.synthesize({
+      requestId,
+      revision,
+      document,
+      ...(previewSide === undefined ? {} : { previewSide: Math.ceil(previewSide) }),
+    }).then(
       (answer) => this.answered(flight, answer),
       (error: unknown) =>
         this.answered(flight, {
@@ -206,6 +235,7 @@ export class SynthesisClient {
           workArea: result.workArea,
           resolution: result.resolution,
           rgba: result.rgba,
+          ...(result.region ? { region: result.region } : {}),
           inferenceMs: result.inferenceMs,
           backendMs: result.backendMs,
         });

@@ -41,6 +41,8 @@ export class EditingSession {
       const answer = await fetchDetail({ photoId: assetId, ...rect });
       return answer.ok ? answer.value : null;
     },
+    /** The view settled where it magnifies the result: ask for it at the shown resolution. */
+    viewSettled: (): void => this.client?.refresh(),
   };
   private editor: Editor | null = null;
   private client: SynthesisClient | null = null;
@@ -118,7 +120,13 @@ export class EditingSession {
       sampleColor: (point) => this.sampler(point),
       random,
     });
-    this.client = new SynthesisClient(this.editor, this.options.synthesize, this.results);
+    const editor = this.editor;
+    this.client = new SynthesisClient(editor, this.options.synthesize, this.results, {
+      previewSide: () =>
+        editor.session.viewport.zoom *
+        (globalThis.devicePixelRatio || 1) *
+        editor.document.workArea.size,
+    });
     this.client.start();
     // The client hears only changes after it started; a project's first document may already
     // hold a mask, so it is handed over once more as a change (a new revision to synthesize).

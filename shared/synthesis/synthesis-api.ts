@@ -15,6 +15,12 @@ export const SynthesizeRequestSchema = z.object({
   /** The editor's document revision; only the newest one gets a result. */
   revision: z.number().int().nonnegative(),
   document: FaceDocumentSchema,
+  /**
+   * The side the view shows the work area at, in device pixels (the canvas at 100 % and
+   * beyond). At least the work area's own side asks for the result at full resolution: the
+   * pixels Export writes, returned for the changed region only.
+   */
+  previewSide: z.number().int().min(1).max(1_000_000).optional(),
 });
 export type SynthesizeRequest = z.infer<typeof SynthesizeRequestSchema>;
 
@@ -28,6 +34,18 @@ export const SynthesisResultSchema = z.object({
    * scaled onto the work area, over the photo, and it shows exactly what an export would.
    */
   rgba: BytesSchema,
+  /**
+   * When present, `rgba` covers only this part of the resolution² square (the region the edit
+   * can change; transparent elsewhere), in the square's pixels. Full-resolution results use it.
+   */
+  region: z
+    .object({
+      x: z.number().int().nonnegative(),
+      y: z.number().int().nonnegative(),
+      width: z.number().int().positive(),
+      height: z.number().int().positive(),
+    })
+    .optional(),
   inferenceMs: z.number().nonnegative(),
   /** Request received → response ready, in the backend. */
   backendMs: z.number().nonnegative(),

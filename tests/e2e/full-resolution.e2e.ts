@@ -118,4 +118,32 @@ describe('the 100 % view of a large photo', () => {
         },
       });
   });
+
+  it('an edit, then 100 %: the result comes again at full resolution for the same revision', async () => {
+    await session.page.keyboard.press('Control+0');
+    await editor.press('b');
+    const seq = await editor.lastEventSeq();
+    await editor.drag([
+      [2350, 1600],
+      [2450, 1600],
+    ]);
+    const edited = await editor.readDocument();
+    await editor.waitForResult(edited.revision, seq);
+    const zoomSeq = await editor.lastEventSeq();
+    await session.page.keyboard.press('Control+1');
+    // The view settles at 100 %: the same revision is asked for again, at the work area's side.
+    const again = await editor.waitForResult(edited.revision, zoomSeq, 120_000);
+    console.log(`full-resolution result at 100 %: ${Math.round(again.latencyMs)} ms`);
+    const box = await session.page.getByTestId('photo-canvas').boundingBox();
+    if (box)
+      await session.page.screenshot({
+        path: path.join(SCREENSHOT_DIR, 'full-resolution-edit-100.png'),
+        clip: {
+          x: box.x + box.width / 2 - 200,
+          y: box.y + box.height / 2 - 120,
+          width: 400,
+          height: 240,
+        },
+      });
+  });
 });

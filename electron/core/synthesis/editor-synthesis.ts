@@ -29,7 +29,13 @@ import type { PhotoAsset, PhotoStore } from '../photos/photo-store';
 import { openModelStack, type ModelStackOptions } from './model-loading';
 import { MIN_DETAIL_SCALE } from './detail-transfer';
 import { exportEdited, type ExportOptions } from './export-photo';
-import { checkDocument, finish, maskPlaneOf, prepareDocument } from './pipeline';
+import {
+  checkDocument,
+  finish,
+  fullResolutionMask,
+  maskPlaneOf,
+  prepareDocument,
+} from './pipeline';
 import { renderDocument, type RenderedDocument } from './render-document';
 import { SynthesisService } from './synthesis-service';
 import type { PhotoSource, SynthesisOutput, Synthesizer } from './synthesizer';
@@ -176,12 +182,46 @@ export class EditorSynthesis {
     });
     if (outcome.status === 'superseded') return ok({ status: 'superseded', requestId, revision });
     const { inferenceMs } = outcome.output;
-    // The preview is Apply/Export's own paste-back on the work area at the shown size: one
-    // feather, one detail stage, for every size.
+    const photo = photoSourceOf(asset);
+    // The preview is Apply/Export's own finish stage on the work area at the shown size: one
+    // feather, one refiner and detail stage, for every size. Asked for at the work area's own
+    // size (the canvas at 100 %), it is the export's full-resolution region itself.
+    const full =
+      request.previewSide !== undefined &&
+      request.previewSide >= area.size &&
+      area.size > MAX_PREVIEW_RESOLUTION;
+    if (full) {
+      const region = await finish(
+        model.service.synthesizer,
+        photo,
+        area,
+        outcome.output,
+        fullResolutionMask(strokes.mask, area, photo),
+        { layer: true },
+      );
+      return ok({
+        status: 'done',
+        requestId,
+        revision,
+        result: {
+          workArea: area,
+          resolution: area.size,
+          rgba: region.layer as Uint8Array,
+          region: {
+            x: region.left - area.x,
+            y: region.top - area.y,
+            width: region.width,
+            height: region.height,
+          },
+          inferenceMs,
+          backendMs: performance.now() - received,
+        },
+      });
+    }
     const shown = previewResolution(area.size, resolution);
     const rgba = await refinedPreview(
       model.service.synthesizer,
-      photoSourceOf(asset),
+      photo,
       area,
       outcome.output,
       strokes.mask,

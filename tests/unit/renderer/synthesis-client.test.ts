@@ -189,3 +189,50 @@ describe('the synthesis client', () => {
     expect(backend.calls).toHaveLength(1);
   });
 });
+
+describe('the result at the view’s resolution', () => {
+  it('sends the side the view shows, and asks again for the same revision once zoomed in', async () => {
+    const t = new TestEditor();
+    const backend = scriptedBackend();
+    const results = new ResultStore();
+    let side = 400;
+    const client = new SynthesisClient(t.editor, backend.synthesize, results, {
+      previewSide: () => side,
+    });
+    client.start();
+    t.press('B').drag([300, 300], [400, 300]);
+    const first = backend.calls[0] as PendingCall;
+    expect(first.request.previewSide).toBe(400);
+    await first.answer(done(first));
+    // The result (2 px) is coarser than the view shows it (400 px): refresh asks again.
+    client.refresh();
+    expect(backend.calls).toHaveLength(2);
+    const second = backend.calls[1] as PendingCall;
+    expect(second.request.revision).toBe(first.request.revision);
+    // While it runs, nothing more is asked.
+    side = 4000;
+    client.refresh();
+    expect(backend.calls).toHaveLength(2);
+    const size = second.request.document.workArea.size;
+    await second.answer(
+      ok({
+        status: 'done',
+        requestId: second.request.requestId,
+        revision: second.request.revision,
+        result: {
+          workArea: second.request.document.workArea,
+          resolution: size,
+          rgba: new Uint8Array(4 * 4).fill(9),
+          region: { x: 10, y: 10, width: 2, height: 2 },
+          inferenceMs: 40,
+          backendMs: 50,
+        },
+      }),
+    );
+    const shownResult = results.get(t.session.result?.assetId ?? '');
+    expect(shownResult?.region).toEqual({ x: 10, y: 10, width: 2, height: 2 });
+    // At full resolution already: zooming further asks nothing.
+    client.refresh();
+    expect(backend.calls).toHaveLength(2);
+  });
+});

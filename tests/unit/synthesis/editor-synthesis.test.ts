@@ -257,3 +257,75 @@ describe('the preview is the export (refined preview)', () => {
     expect(worst).toBeLessThanOrEqual(2);
   }, 60_000);
 });
+
+describe('the result at 100 % (full resolution)', () => {
+  it('asked for at the work area’s own side, it is the export’s region itself, past the 1536-px preview cap', async () => {
+    const width = 2000;
+    const height = 1800;
+    const raw = Buffer.alloc(width * height * 3);
+    let seed = 5;
+    for (let i = 0; i < width * height; i++) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      const grain = ((seed >>> 16) % 21) - 10;
+      raw[3 * i] = 160 + grain;
+      raw[3 * i + 1] = 125 + grain;
+      raw[3 * i + 2] = 112 + grain;
+    }
+    const asset = await addPhoto(
+      width,
+      height,
+      await sharp(raw, { raw: { width, height, channels: 3 } })
+        .png({ compressionLevel: 1 })
+        .toBuffer(),
+    );
+    const empty = createEmptyDocument({ assetId: asset.id, width, height });
+    const document = withMask({ ...empty, workArea: { x: 100, y: 50, size: 1700 } }, 150);
+    // Fitted (no side asked for): the capped preview of the whole work area.
+    const fitted = await editor.synthesize({ requestId: 'f', revision: 1, document });
+    if (!fitted.ok || fitted.value.status !== 'done') throw new Error(JSON.stringify(fitted));
+    expect(fitted.value.result.resolution).toBe(1536);
+    expect(fitted.value.result.region).toBeUndefined();
+    // At 100 %: the work area at full resolution, only the region the edit can change.
+    const full = await editor.synthesize({
+      requestId: 'z',
+      revision: 1,
+      document,
+      previewSide: 1700,
+    });
+    if (!full.ok || full.value.status !== 'done') throw new Error(JSON.stringify(full));
+    const { result } = full.value;
+    expect(result.resolution).toBe(1700);
+    const region = result.region!;
+    expect(region.width * region.height * 4).toBe(result.rgba.length);
+    expect(region.width).toBeLessThan(1700);
+    const exported = await editor.exportDocument(document, { format: 'png' });
+    if (!exported.ok) throw new Error(exported.error.message);
+    const out = await sharp(exported.value.bytes).removeAlpha().raw().toBuffer();
+    let worst = 0;
+    let changed = 0;
+    let changedOutsideRegion = 0;
+    const area = result.workArea;
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) {
+        const p = 3 * (y * width + x);
+        const rx = x - area.x - region.x;
+        const ry = y - area.y - region.y;
+        const inRegion = rx >= 0 && ry >= 0 && rx < region.width && ry < region.height;
+        for (let c = 0; c < 3; c++) {
+          const o = raw[p + c] as number;
+          if (!inRegion) {
+            if (out[p + c] !== o) changedOutsideRegion++;
+            continue;
+          }
+          const i = 4 * (ry * region.width + rx);
+          const a = (result.rgba[i + 3] as number) / 255;
+          const shown = Math.round(o + ((result.rgba[i + c] as number) - o) * a);
+          worst = Math.max(worst, Math.abs(shown - (out[p + c] as number)));
+          if (out[p + c] !== o) changed++;
+        }
+      }
+    expect(changedOutsideRegion).toBe(0);
+    expect(changed).toBeGreaterThan(1000);
+    expect(worst).toBeLessThanOrEqual(2);
+  }, 120_000);
+});
