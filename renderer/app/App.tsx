@@ -108,8 +108,9 @@ export function App() {
   const [latest] = useState(() => new Latest<WorkspaceState>(state));
   useEffect(() => latest.set(state));
 
-  // Opening replaces the document: ask first when that would lose work. A file picker or a
-  // drop asks once the file is known; the native dialog asks before it opens.
+  // Opening replaces the document: ask first when that would lose work. A drop, a picked file
+  // or a path asks once the file is known to open (a file that cannot be opened just says so);
+  // the native dialog asks before it opens.
   const mayDiscard = useMemo(
     () => (): boolean =>
       !session.hasUnsavedChanges ||
@@ -118,15 +119,17 @@ export function App() {
   );
 
   const opener = useMemo((): PhotoOpener => {
-    const inner = createPhotoOpener(backend, (action) => {
-      dispatch(action);
-      if (action.type === 'photo-opened') session.open(action.photo);
-    });
+    const inner = createPhotoOpener(
+      backend,
+      (action) => {
+        dispatch(action);
+        if (action.type === 'photo-opened') session.open(action.photo);
+      },
+      mayDiscard,
+    );
     return {
-      openFile: (file) => (mayDiscard() ? inner.openFile(file) : Promise.resolve()),
+      ...inner,
       openWithDialog: () => (mayDiscard() ? inner.openWithDialog() : Promise.resolve()),
-      openPath: (path) => (mayDiscard() ? inner.openPath(path) : Promise.resolve()),
-      openSample: () => (mayDiscard() ? inner.openSample() : Promise.resolve()),
     };
   }, [session, mayDiscard]);
 
@@ -138,14 +141,13 @@ export function App() {
         dispatch,
         currentProject: () => latest.get().project,
         photoFileName: () => latest.get().photo?.info.fileName ?? null,
+        mayReplace: mayDiscard,
       },
       () => latest.get().status?.capabilities.nativeOpenDialog ?? false,
     );
     return {
       ...inner,
-      openFile: (file) => (mayDiscard() ? inner.openFile(file) : Promise.resolve()),
       openWithDialog: () => (mayDiscard() ? inner.openWithDialog() : Promise.resolve()),
-      openPath: (path) => (mayDiscard() ? inner.openPath(path) : Promise.resolve()),
       restoreRecovery: () => (mayDiscard() ? inner.restoreRecovery() : Promise.resolve()),
     };
   }, [session, mayDiscard, latest]);

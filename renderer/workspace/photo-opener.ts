@@ -25,15 +25,22 @@ export interface PhotoOpener {
 
 type Backend = Pick<BackendApi, 'openPhoto' | 'openPhotoFromDialog' | 'openSamplePhoto'>;
 
+/**
+ * `mayReplace`: asked once a file is known to open (a drop, a picked file, a path), before it
+ * replaces the open document — so a file that cannot be opened says so without first asking
+ * whether to discard unsaved work. The native dialog asks before it opens (the caller's part).
+ */
 export function createPhotoOpener(
   backend: Backend,
   dispatch: Dispatch<WorkspaceAction>,
+  mayReplace: () => boolean = () => true,
 ): PhotoOpener {
   let latestTicket = 0;
 
   async function open(
     fileName: string | null,
     load: () => Promise<Result<OpenedPhoto | null>>,
+    askAfterLoad = true,
   ): Promise<void> {
     const ticket = ++latestTicket;
     dispatch({ type: 'photo-opening', fileName });
@@ -41,7 +48,7 @@ export function createPhotoOpener(
     if (ticket !== latestTicket) return;
     if (!result.ok) {
       dispatch({ type: 'failed', code: result.error.code, text: result.error.message });
-    } else if (result.value === null) {
+    } else if (result.value === null || (askAfterLoad && !mayReplace())) {
       dispatch({ type: 'photo-open-cancelled' });
     } else {
       const { photoId, info } = result.value;
@@ -72,7 +79,7 @@ export function createPhotoOpener(
       });
     },
     openWithDialog() {
-      return open(null, () => backend.openPhotoFromDialog());
+      return open(null, () => backend.openPhotoFromDialog(), false);
     },
     openPath(path) {
       const fileName = path.split(/[\\/]/).pop() || path;

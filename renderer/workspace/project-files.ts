@@ -37,6 +37,11 @@ export interface ProjectFilesDeps {
   readonly currentProject: () => ProjectFile | null;
   /** The open photo's file name, for the name the save dialog proposes. */
   readonly photoFileName: () => string | null;
+  /**
+   * Asked once a project is known to open (a drop, a picked file, a path), before it replaces
+   * the open document; the native dialog and recovery ask before (the caller's part).
+   */
+  readonly mayReplace?: () => boolean;
 }
 
 export interface ProjectFiles {
@@ -111,6 +116,7 @@ export function createProjectFiles(deps: ProjectFilesDeps, nativeDialog: () => b
   async function open(
     label: string | null,
     load: () => Promise<Result<OpenedProject | null>>,
+    askAfterLoad = true,
   ): Promise<void> {
     const ticket = ++latestTicket;
     dispatch({ type: 'photo-opening', fileName: label });
@@ -122,7 +128,7 @@ export function createProjectFiles(deps: ProjectFilesDeps, nativeDialog: () => b
       dispatch({ type: 'failed', code: answer.error.code, text: answer.error.message });
       return;
     }
-    if (answer.value === null) {
+    if (answer.value === null || (askAfterLoad && !(deps.mayReplace?.() ?? true))) {
       dispatch({ type: 'photo-open-cancelled' });
       return;
     }
@@ -178,7 +184,7 @@ export function createProjectFiles(deps: ProjectFilesDeps, nativeDialog: () => b
       });
     },
     openWithDialog() {
-      return open(null, () => backend.openProjectFromDialog());
+      return open(null, () => backend.openProjectFromDialog(), false);
     },
     openPath(path) {
       const fileName = path.split(/[\\/]/).pop() || path;
@@ -195,7 +201,7 @@ export function createProjectFiles(deps: ProjectFilesDeps, nativeDialog: () => b
       });
     },
     restoreRecovery() {
-      return open('recovered work', () => backend.restoreRecovery());
+      return open('recovered work', () => backend.restoreRecovery(), false);
     },
     async discardRecovery() {
       dispatch({ type: 'recovery-offered', offer: null });

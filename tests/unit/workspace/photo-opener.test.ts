@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createPhotoOpener } from '../../../renderer/workspace/photo-opener';
 import type { WorkspaceAction } from '../../../renderer/workspace/workspace-state';
-import { ok, type Result } from '../../../shared/ipc/result';
+import { fail, ok, type Result } from '../../../shared/ipc/result';
 import type { OpenedPhoto, OpenPhotoRequest } from '../../../shared/photo/photo';
 import { MAX_PHOTO_FILE_BYTES } from '../../../shared/photo/photo-limits';
 
@@ -117,5 +117,44 @@ describe('photo opener', () => {
     const actions: WorkspaceAction[] = [];
     await createPhotoOpener(backend, (action) => actions.push(action)).openWithDialog();
     expect(actions.map((action) => action.type)).toEqual(['photo-opening', 'photo-open-cancelled']);
+  });
+});
+
+describe('the discard question (issue 17: no question before the file is known to open)', () => {
+  it('a file that cannot be opened says so without asking; one that opens asks, and a no keeps the open photo', async () => {
+    const { backend, pending } = controllableBackend();
+    const actions: WorkspaceAction[] = [];
+    const asked: string[] = [];
+    let answer = false;
+    const opener = createPhotoOpener(
+      backend,
+      (action) => actions.push(action),
+      () => {
+        asked.push('discard?');
+        return answer;
+      },
+    );
+    const notAnImage = opener.openFile(new File([new Uint8Array([1])], 'notes.txt'));
+    await flush();
+    pending[0]?.resolve(fail('photo-unsupported-format', '“notes.txt” is not a photo FaceShop can open.'));
+    await notAnImage;
+    expect(asked).toEqual([]);
+    expect(actions.at(-1)).toMatchObject({ type: 'failed', code: 'photo-unsupported-format' });
+
+    const declined = opener.openFile(new File([new Uint8Array([2])], 'b.jpg'));
+    await flush();
+    pending[1]?.resolve(ok(openedPhoto('b.jpg')));
+    await declined;
+    expect(asked).toEqual(['discard?']);
+    expect(actions.at(-1)).toEqual({ type: 'photo-open-cancelled' });
+    expect(actions.some((action) => action.type === 'photo-opened')).toBe(false);
+
+    answer = true;
+    const accepted = opener.openFile(new File([new Uint8Array([3])], 'c.jpg'));
+    await flush();
+    pending[2]?.resolve(ok(openedPhoto('c.jpg')));
+    await accepted;
+    expect(asked).toHaveLength(2);
+    expect(actions.at(-1)).toMatchObject({ type: 'photo-opened' });
   });
 });
