@@ -71,6 +71,21 @@ describe('the 100 % view of a large photo', () => {
     await editor.waitForAppEvent('photo-shown', seq);
   });
 
+  /** A screenshot of the middle of the canvas (where Mod+1 keeps the view's centre). */
+  async function centreShot(name: string, width: number, height: number): Promise<void> {
+    const box = await session.page.getByTestId('photo-canvas').boundingBox();
+    if (!box) return;
+    await session.page.screenshot({
+      path: path.join(SCREENSHOT_DIR, name),
+      clip: {
+        x: box.x + box.width / 2 - width / 2,
+        y: box.y + box.height / 2 - height / 2,
+        width,
+        height,
+      },
+    });
+  }
+
   afterAll(async () => {
     await session?.close();
     await host?.stop();
@@ -106,17 +121,7 @@ describe('the 100 % view of a large photo', () => {
           maxDiff = Math.max(maxDiff, Math.abs(real - seen));
         }
     expect(maxDiff).toBe(0);
-    const box = await session.page.getByTestId('photo-canvas').boundingBox();
-    if (box)
-      await session.page.screenshot({
-        path: path.join(SCREENSHOT_DIR, 'full-resolution-100.png'),
-        clip: {
-          x: box.x + box.width / 2 - 150,
-          y: box.y + box.height / 2 - 100,
-          width: 300,
-          height: 200,
-        },
-      });
+    await centreShot('full-resolution-100.png', 300, 200);
   });
 
   it('an edit, then 100 %: the result comes again at full resolution for the same revision', async () => {
@@ -134,16 +139,6 @@ describe('the 100 % view of a large photo', () => {
     // The view settles at 100 %: the same revision is asked for again, at the work area's side.
     const again = await editor.waitForResult(edited.revision, zoomSeq, 120_000);
     console.log(`full-resolution result at 100 %: ${Math.round(again.latencyMs)} ms`);
-    const box = await session.page.getByTestId('photo-canvas').boundingBox();
-    if (box)
-      await session.page.screenshot({
-        path: path.join(SCREENSHOT_DIR, 'full-resolution-edit-100.png'),
-        clip: {
-          x: box.x + box.width / 2 - 200,
-          y: box.y + box.height / 2 - 120,
-          width: 400,
-          height: 240,
-        },
-      });
+    await centreShot('full-resolution-edit-100.png', 400, 240);
   });
 });

@@ -17,6 +17,7 @@ import { fail, ok, type Result } from '../../../shared/ipc/result';
 import type { ChannelStrokes } from '../../../shared/raster/network-strokes';
 import { RasterBudgetError } from '../../../shared/raster/rasterize-strokes';
 import type {
+  SynthesisResult,
   SynthesizeRequest,
   SynthesizeResponse,
 } from '../../../shared/synthesis/synthesis-api';
@@ -190,6 +191,7 @@ export class EditorSynthesis {
       request.previewSide !== undefined &&
       request.previewSide >= area.size &&
       area.size > MAX_PREVIEW_RESOLUTION;
+    let shown: Pick<SynthesisResult, 'resolution' | 'rgba' | 'region'>;
     if (full) {
       const region = await finish(
         model.service.synthesizer,
@@ -199,42 +201,35 @@ export class EditorSynthesis {
         fullResolutionMask(strokes.mask, area, photo),
         { layer: true },
       );
-      return ok({
-        status: 'done',
-        requestId,
-        revision,
-        result: {
-          workArea: area,
-          resolution: area.size,
-          rgba: region.layer as Uint8Array,
-          region: {
-            x: region.left - area.x,
-            y: region.top - area.y,
-            width: region.width,
-            height: region.height,
-          },
-          inferenceMs,
-          backendMs: performance.now() - received,
+      shown = {
+        resolution: area.size,
+        rgba: region.layer as Uint8Array,
+        region: {
+          x: region.left - area.x,
+          y: region.top - area.y,
+          width: region.width,
+          height: region.height,
         },
-      });
+      };
+    } else {
+      const side = previewResolution(area.size, resolution);
+      const rgba = await refinedPreview(
+        model.service.synthesizer,
+        photo,
+        area,
+        outcome.output,
+        strokes.mask,
+        side,
+      );
+      shown = { resolution: side, rgba };
     }
-    const shown = previewResolution(area.size, resolution);
-    const rgba = await refinedPreview(
-      model.service.synthesizer,
-      photo,
-      area,
-      outcome.output,
-      strokes.mask,
-      shown,
-    );
     return ok({
       status: 'done',
       requestId,
       revision,
       result: {
         workArea: area,
-        resolution: shown,
-        rgba,
+        ...shown,
         inferenceMs,
         backendMs: performance.now() - received,
       },
