@@ -136,7 +136,9 @@ describe('the discard question (issue 17: no question before the file is known t
     );
     const notAnImage = opener.openFile(new File([new Uint8Array([1])], 'notes.txt'));
     await flush();
-    pending[0]?.resolve(fail('photo-unsupported-format', '“notes.txt” is not a photo FaceShop can open.'));
+    pending[0]?.resolve(
+      fail('photo-unsupported-format', '“notes.txt” is not a photo FaceShop can open.'),
+    );
     await notAnImage;
     expect(asked).toEqual([]);
     expect(actions.at(-1)).toMatchObject({ type: 'failed', code: 'photo-unsupported-format' });
