@@ -112,16 +112,23 @@ export function createProjectHandlers(deps: ProjectHandlerDependencies): Project
 
     autosave({ document, projectPath }) {
       if (deps.recovery === null) return Promise.resolve(noRecovery());
-      return deps.recovery.autosave(document, projectPath);
+      // Only a project path the page may write is remembered: restoring grants it again.
+      const own =
+        projectPath !== null && paths.refusal(projectPath, 'write') === null ? projectPath : null;
+      return deps.recovery.autosave(document, own);
     },
 
     async checkRecovery() {
       return ok((await deps.recovery?.checkRecovery()) ?? null);
     },
 
-    restoreRecovery() {
-      if (deps.recovery === null) return Promise.resolve(noRecovery());
-      return deps.recovery.restoreRecovery();
+    async restoreRecovery() {
+      if (deps.recovery === null) return noRecovery();
+      const restored = await deps.recovery.restoreRecovery();
+      // The recovered work's own project file (recorded by the backend when it autosaved): Save
+      // writes there again, as it would have before the crash.
+      if (restored.ok && restored.value.path !== null) paths.grant(restored.value.path, 'write');
+      return restored;
     },
 
     async discardRecovery() {

@@ -13,8 +13,10 @@ import {
   WRITE_REFUSAL,
 } from '../../../electron/core/files/path-grants';
 import { PhotoStore } from '../../../electron/core/photos/photo-store';
+import { RecoveryStore } from '../../../electron/core/project/recovery-store';
 import { gradientJpeg } from '../../support/project-fixtures';
 import { documentWithEveryLayer } from '../../support/project-fixtures';
+import type { FaceDocument } from '../../../shared/document/document';
 import { makeTempDir } from '../../support/temp-dir';
 
 describe('GrantedPaths', () => {
@@ -34,7 +36,7 @@ describe('GrantedPaths', () => {
 });
 
 describe('the handlers in the app (with native dialogs)', () => {
-  async function app() {
+  async function app(recoveryFolder?: string, pid = 100) {
     const dir = await makeTempDir();
     const photoFile = path.join(dir, 'photo.jpg');
     await writeFile(photoFile, await gradientJpeg(160, 200));
@@ -48,7 +50,17 @@ describe('the handlers in the app (with native dialogs)', () => {
       chooseProjectFile: () => Promise.resolve(saveAs),
       chooseProjectSavePath: () => Promise.resolve(saveAs),
       chooseExportPath: () => Promise.resolve(path.join(dir, 'export.png')),
-      recovery: null,
+      recovery:
+        recoveryFolder === undefined
+          ? null
+          : await RecoveryStore.open({
+              folder: recoveryFolder,
+              photos,
+              appVersion: '9.9.9',
+              model: () => Promise.resolve(null),
+              pid,
+              isProcessAlive: () => false,
+            }),
     });
     return { dir, photoFile, saveAs, handlers };
   }
@@ -89,5 +101,52 @@ describe('the handlers in the app (with native dialogs)', () => {
     const saved = await handlers.saveProject({ document, path: null });
     expect(saved.ok && saved.value?.path).toBe(saveAs);
     expect((await handlers.saveProject({ document, path: saveAs })).ok).toBe(true);
+  });
+
+  it('crash recovery keeps the project path only when it was the person’s; a forged one is not granted back', async () => {
+    const recoveryFolder = await makeTempDir();
+    // Restarts after a crash: a new session (another process id) on the same data folder.
+    const restartAfter = async (
+      autosave: (
+        h: Awaited<ReturnType<typeof app>>['handlers'],
+        document: FaceDocument,
+      ) => Promise<void>,
+      pid: number,
+    ) => {
+      const first = await app(recoveryFolder, pid);
+      const opened = await first.handlers.openPhotoFromDialog();
+      if (!opened.ok || opened.value === null) throw new Error('the photo did not open');
+      const document = documentWithEveryLayer(
+        { assetId: opened.value.photoId, width: 160, height: 200 },
+        opened.value.photoId,
+      );
+      await autosave(first.handlers, document);
+      const next = await app(recoveryFolder, pid + 1);
+      expect((await next.handlers.checkRecovery()).ok).toBe(true);
+      const restored = await next.handlers.restoreRecovery();
+      if (!restored.ok) throw new Error(restored.error.message);
+      return { next, restored: restored.value, document, first };
+    };
+    // A forged project path is not remembered, so restoring grants nothing.
+    let forged = '';
+    const a = await restartAfter(async (handlers, document) => {
+      forged = path.join(recoveryFolder, '..', 'victim.faceshop');
+      expect((await handlers.autosave({ document, projectPath: forged })).ok).toBe(true);
+    }, 200);
+    expect(a.restored.path).toBeNull();
+    expect((await a.next.handlers.saveProject({ document: a.document, path: forged })).ok).toBe(
+      false,
+    );
+    // The person's own project (saved through the dialog) comes back with its path, savable.
+    let own = '';
+    const b = await restartAfter(async (handlers, document) => {
+      const saved = await handlers.saveProject({ document, path: null });
+      own = saved.ok && saved.value ? saved.value.path : '';
+      expect(
+        (await handlers.autosave({ document: { ...document, seed: 9 }, projectPath: own })).ok,
+      ).toBe(true);
+    }, 300);
+    expect(b.restored.path).toBe(own);
+    expect((await b.next.handlers.saveProject({ document: b.document, path: own })).ok).toBe(true);
   });
 });
