@@ -174,8 +174,9 @@ export class EditorSynthesis {
       return ok({ status: 'nothing-to-do', requestId, revision });
     const { area, strokes, guidance } = prepared;
 
+    const photo = photoSourceOf(asset);
     const outcome = await model.service.request({
-      photo: photoSourceOf(asset),
+      photo,
       workArea: area,
       guidance,
       seed: document.seed,
@@ -183,7 +184,6 @@ export class EditorSynthesis {
     });
     if (outcome.status === 'superseded') return ok({ status: 'superseded', requestId, revision });
     const { inferenceMs } = outcome.output;
-    const photo = photoSourceOf(asset);
     // The preview is Apply/Export's own finish stage on the work area at the shown size: one
     // feather, one refiner and detail stage, for every size. Asked for at the work area's own
     // size (the canvas at 100 %), it is the export's full-resolution region itself.

@@ -6,20 +6,12 @@
  * `editPhoto`, what `faceshop edit` runs, with the real model.
  */
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { editPhoto } from '../../../electron/core/synthesis/edit-photo';
-import { openModelStack, type ModelStack } from '../../../electron/core/synthesis/model-loading';
-import type { Synthesizer } from '../../../electron/core/synthesis/synthesizer';
 import { gradientRaw } from '../../support/photo-fixtures';
-import { MODEL_MANIFEST } from '../../support/repo-paths';
+import { useInstalledModel } from '../../support/installed-model';
 
-let stack: ModelStack;
-let synth: Synthesizer;
-beforeAll(async () => {
-  stack = await openModelStack(MODEL_MANIFEST, { threads: 2 });
-  synth = stack.synthesizer;
-});
-afterAll(() => stack.dispose());
+const model = useInstalledModel();
 
 const W = 320;
 const H = 240;
@@ -30,7 +22,7 @@ async function disc(cx: number, cy: number, r: number): Promise<Buffer> {
 }
 
 async function edit(photo: Buffer, format: 'png' | 'tiff' | 'jpeg' | 'webp') {
-  return editPhoto(synth, {
+  return editPhoto(model.synth, {
     photo,
     photoLabel: `p3.${format}`,
     guidance: { mask: await disc(160, 120, 30) },

@@ -6,22 +6,14 @@
  * edge-crossing and 4,000-px work areas all work.
  */
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { editPhoto, type EditResult } from '../../../electron/core/synthesis/edit-photo';
-import { openModelStack, type ModelStack } from '../../../electron/core/synthesis/model-loading';
 import { featherSigma } from '../../../electron/core/synthesis/paste-back';
 import { seededRandom } from '../../../electron/core/synthesis/noise';
-import type { Synthesizer } from '../../../electron/core/synthesis/synthesizer';
 import type { WorkArea } from '../../../electron/core/synthesis/work-area';
-import { MODEL_MANIFEST } from '../../support/repo-paths';
+import { useInstalledModel } from '../../support/installed-model';
 
-let stack: ModelStack;
-let synth: Synthesizer;
-beforeAll(async () => {
-  stack = await openModelStack(MODEL_MANIFEST, { threads: 2 });
-  synth = stack.synthesizer;
-});
-afterAll(() => stack.dispose());
+const model = useInstalledModel();
 
 /**
  * Skin-like: a soft gradient plus fine grain (±14 levels, about 1.5 px), optionally with a
@@ -77,7 +69,7 @@ async function edit(
   detail: 'transfer' | 'off',
   seed = 1,
 ): Promise<EditResult & { rgb: Buffer }> {
-  const result = await editPhoto(synth, {
+  const result = await editPhoto(model.synth, {
     photo,
     photoLabel: 'grain.png',
     guidance: { mask },

@@ -4,31 +4,23 @@
  * refusals; and latest-wins for the editor's requests.
  */
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   EditInputError,
   editPhoto,
   workAreaAroundMask,
 } from '../../../electron/core/synthesis/edit-photo';
 import { guidanceFromStrokes } from '../../../electron/core/synthesis/guidance';
-import { openModelStack, type ModelStack } from '../../../electron/core/synthesis/model-loading';
 import { featherSigma } from '../../../electron/core/synthesis/paste-back';
 import {
   PhotoReadError,
   photoSourceFromBytes,
 } from '../../../electron/core/synthesis/photo-source';
 import { SynthesisService } from '../../../electron/core/synthesis/synthesis-service';
-import type { Synthesizer } from '../../../electron/core/synthesis/synthesizer';
 import { gradientRaw } from '../../support/photo-fixtures';
-import { MODEL_MANIFEST } from '../../support/repo-paths';
+import { useInstalledModel } from '../../support/installed-model';
 
-let stack: ModelStack;
-let synth: Synthesizer;
-beforeAll(async () => {
-  stack = await openModelStack(MODEL_MANIFEST, { threads: 2 });
-  synth = stack.synthesizer;
-});
-afterAll(() => stack.dispose());
+const model = useInstalledModel();
 
 /** A smooth colourful gradient with fine detail: every pixel distinct enough to notice changes. */
 const gradientPhoto = (width: number, height: number) => gradientRaw(width, height, 0, 40);
@@ -59,7 +51,7 @@ describe('editPhoto', () => {
     const height = 4000;
     const photo = await gradientPhoto(width, height).jpeg({ quality: 92 }).toBuffer();
     const [cx, cy, r] = [4100, 1500, 120];
-    const result = await editPhoto(synth, {
+    const result = await editPhoto(model.synth, {
       photo,
       photoLabel: 'big.jpg',
       guidance: { mask: await maskPng(width, height, cx, cy, r) },
@@ -97,7 +89,7 @@ describe('editPhoto', () => {
 
   it('respects EXIF orientation: the mask and the output are in the oriented frame', async () => {
     const stored = await gradientPhoto(300, 200).jpeg().withMetadata({ orientation: 6 }).toBuffer();
-    const result = await editPhoto(synth, {
+    const result = await editPhoto(model.synth, {
       photo: stored,
       photoLabel: 'turned.jpg',
       guidance: { mask: await maskPng(200, 300, 100, 120, 20) },
@@ -119,20 +111,32 @@ describe('editPhoto', () => {
       export: { format: 'png' as const },
     };
     await expect(
-      editPhoto(synth, {
+      editPhoto(model.synth, {
         ...base,
         photo: Buffer.from('not a photo at all'),
         guidance: { mask: await maskPng(120, 80, 60, 40, 10) },
       }),
     ).rejects.toThrow(PhotoReadError);
     await expect(
-      editPhoto(synth, { ...base, photo, guidance: { mask: await maskPng(100, 80, 60, 40, 10) } }),
+      editPhoto(model.synth, {
+        ...base,
+        photo,
+        guidance: { mask: await maskPng(100, 80, 60, 40, 10) },
+      }),
     ).rejects.toThrow(/mask image is 100×80 but the photo is 120×80/);
     await expect(
-      editPhoto(synth, { ...base, photo, guidance: { mask: await maskPng(120, 80, 60, 40, 0) } }),
+      editPhoto(model.synth, {
+        ...base,
+        photo,
+        guidance: { mask: await maskPng(120, 80, 60, 40, 0) },
+      }),
     ).rejects.toThrow(EditInputError);
     await expect(
-      editPhoto(synth, { ...base, photo, guidance: { mask: await maskPng(120, 80, 60, 40, 0) } }),
+      editPhoto(model.synth, {
+        ...base,
+        photo,
+        guidance: { mask: await maskPng(120, 80, 60, 40, 0) },
+      }),
     ).rejects.toThrow(/the mask is empty/);
   });
 
@@ -149,14 +153,18 @@ describe('editPhoto', () => {
       workArea: null,
       export: { format: 'png' as const },
     };
-    await expect(editPhoto(synth, { ...base, photo: svg, guidance: { mask } })).rejects.toThrow(
-      /p\.png is an SVG drawing; FaceShop reads JPEG, PNG/,
-    );
-    await expect(editPhoto(synth, { ...base, photo, guidance: { mask: svg } })).rejects.toThrow(
-      /the mask image is an SVG drawing/,
-    );
     await expect(
-      editPhoto(synth, { ...base, photo, guidance: { mask, sketch: Buffer.from('%PDF-1.7 ...') } }),
+      editPhoto(model.synth, { ...base, photo: svg, guidance: { mask } }),
+    ).rejects.toThrow(/p\.png is an SVG drawing; FaceShop reads JPEG, PNG/);
+    await expect(
+      editPhoto(model.synth, { ...base, photo, guidance: { mask: svg } }),
+    ).rejects.toThrow(/the mask image is an SVG drawing/);
+    await expect(
+      editPhoto(model.synth, {
+        ...base,
+        photo,
+        guidance: { mask, sketch: Buffer.from('%PDF-1.7 ...') },
+      }),
     ).rejects.toThrow(/the sketch image is a PDF document/);
   });
 
@@ -172,7 +180,7 @@ describe('latest-wins synthesis', () => {
   it('ten rapid requests give one result, for the newest revision, and nine superseded', async () => {
     const bytes = await gradientPhoto(512, 512).png().toBuffer();
     const photo = await photoSourceFromBytes('rapid', bytes);
-    const service = new SynthesisService(synth);
+    const service = new SynthesisService(model.synth);
     const area = { x: 0, y: 0, size: 512 };
     const requests = Array.from({ length: 10 }, (_, revision) =>
       service.request({

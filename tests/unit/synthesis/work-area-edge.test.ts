@@ -6,15 +6,13 @@
  * stripes; now the network input, the guidance and the whole edit agree with the inside one.
  */
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { editPhoto } from '../../../electron/core/synthesis/edit-photo';
 import { guidanceFromImages } from '../../../electron/core/synthesis/guidance';
-import { openModelStack, type ModelStack } from '../../../electron/core/synthesis/model-loading';
 import { photoSourceFromBytes } from '../../../electron/core/synthesis/photo-source';
-import type { Synthesizer } from '../../../electron/core/synthesis/synthesizer';
 import { renderWorkArea, type WorkArea } from '../../../electron/core/synthesis/work-area';
 import { gradientRaw } from '../../support/photo-fixtures';
-import { MODEL_MANIFEST } from '../../support/repo-paths';
+import { useInstalledModel } from '../../support/installed-model';
 
 const W = 200;
 const H = 240;
@@ -69,13 +67,7 @@ for (const [nx, x] of [
   ] as const)
     if (nx !== '' || ny !== '') offsets.push({ name: [ny, nx].filter(Boolean).join('-'), x, y });
 
-let stack: ModelStack;
-let synth: Synthesizer;
-beforeAll(async () => {
-  stack = await openModelStack(MODEL_MANIFEST, { threads: 2 });
-  synth = stack.synthesizer;
-});
-afterAll(() => stack.dispose());
+const model = useInstalledModel();
 
 describe('work areas across the photo edge', () => {
   it.each(offsets)(
@@ -150,7 +142,7 @@ describe('work areas across the photo edge', () => {
     const { q, p } = await photos();
     const mask = discPlanes(40, 50, 22);
     const area: WorkArea = { x: -60, y: -60, size: SIZE };
-    const a = await editPhoto(synth, {
+    const a = await editPhoto(model.synth, {
       photo: q,
       photoLabel: 'q.png',
       guidance: { mask: await planePng(mask.q, W, H) },
@@ -158,7 +150,7 @@ describe('work areas across the photo edge', () => {
       workArea: area,
       export: { format: 'png' },
     });
-    const b = await editPhoto(synth, {
+    const b = await editPhoto(model.synth, {
       photo: p,
       photoLabel: 'p.png',
       guidance: { mask: await planePng(mask.p, W + 2 * M, H + 2 * M) },
