@@ -8,6 +8,7 @@
  *   dist/host/main.js         the browser test host
  *   dist/host/shim.js         the host's in-page stand-in for the preload
  *   dist/electron/inference-worker.js, dist/host/inference-worker.js: inference worker threads
+ *   dist/electron/raster-worker.js, dist/host/raster-worker.js: rasterization worker threads
  *   dist/renderer/            the React app (Vite)
  *
  * Node bundles keep npm packages external: sharp and onnxruntime-node are native and are
@@ -53,13 +54,18 @@ await Promise.all([
     banner: { js: '#!/usr/bin/env node' },
   }),
   bundle({ ...node, entryPoints: ['electron/host/main.ts'], outfile: 'dist/host/main.js' }),
-  ...['electron', 'host'].map((dir) =>
+  ...['electron', 'host'].flatMap((dir) => [
     bundle({
       ...node,
       entryPoints: ['electron/core/inference/inference-worker.ts'],
       outfile: `dist/${dir}/inference-worker.js`,
     }),
-  ),
+    bundle({
+      ...node,
+      entryPoints: ['electron/core/synthesis/raster-worker.ts'],
+      outfile: `dist/${dir}/raster-worker.js`,
+    }),
+  ]),
   bundle({
     ...page,
     entryPoints: ['electron/host/shim/shim.ts'],

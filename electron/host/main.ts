@@ -49,10 +49,11 @@ async function main(): Promise<void> {
     filePath: path.join(values['data-dir'] ?? (ownDataDir as string), SETTINGS_FILE_NAME),
   });
   const { preference, threads } = inferenceSettingsOf(settings.current());
-  // The same worker-thread inference as the app, so e2e timings are the app's.
+  // The same worker-thread inference and rasterization as the app, so e2e timings are the app's.
   const synthesis = new EditorSynthesis({
     manifestPath: path.join(modelsDir, DEFAULT_MODEL_MANIFEST),
     photos,
+    rasterWorkerPath: path.join(bundleDir, 'raster-worker.js'),
     inference: {
       workerPath: path.join(bundleDir, 'inference-worker.js'),
       preference,

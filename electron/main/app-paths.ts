@@ -15,6 +15,8 @@ export interface AppPaths {
   readonly samplePhoto: string | null;
   /** The inference worker's script: a real file (app.asar.unpacked) in a packaged app. */
   readonly inferenceWorker: string;
+  /** The rasterization worker's script, likewise. */
+  readonly rasterWorker: string;
   /** settings.json and the recovery folder live here. */
   readonly userDataDir: string;
 }
@@ -33,6 +35,7 @@ export function resolveAppPaths(): AppPaths {
     modelsDir: resources.modelsDir,
     samplePhoto: resources.samplePhoto,
     inferenceWorker: unpackedPath(path.join(bundleDir, 'inference-worker.js')),
+    rasterWorker: unpackedPath(path.join(bundleDir, 'raster-worker.js')),
     userDataDir: app.getPath('userData'),
   };
 }

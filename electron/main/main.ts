@@ -55,10 +55,11 @@ async function start(): Promise<void> {
   const pathGrants = new GrantedPaths(() => settings.current().recentFiles);
   openFileRequests.onFile = (file, kind) =>
     pathGrants.grant(file, kind === 'project' ? 'write' : 'read');
-  // Inference runs in a worker thread so a run never blocks IPC, menus or dialogs.
+  // Inference and rasterization run in worker threads so neither blocks IPC, menus or dialogs.
   const synthesis = new EditorSynthesis({
     manifestPath: path.join(modelsDir, DEFAULT_MODEL_MANIFEST),
     photos,
+    rasterWorkerPath: paths.rasterWorker,
     inference: {
       workerPath: paths.inferenceWorker,
       preference,

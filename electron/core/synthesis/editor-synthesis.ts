@@ -14,7 +14,6 @@ import type { FaceDocument } from '../../../shared/document/document';
 import type { OpenedPhoto } from '../../../shared/photo/photo';
 import type { InferenceStatus } from '../../../shared/status/app-status';
 import { fail, ok, type Result } from '../../../shared/ipc/result';
-import type { ChannelStrokes } from '../../../shared/raster/network-strokes';
 import { RasterBudgetError } from '../../../shared/raster/rasterize-strokes';
 import type {
   SynthesisResult,
@@ -30,13 +29,8 @@ import type { PhotoAsset, PhotoStore } from '../photos/photo-store';
 import { openModelStack, type ModelStackOptions } from './model-loading';
 import { MIN_DETAIL_SCALE } from './detail-transfer';
 import { exportEdited, type ExportOptions } from './export-photo';
-import {
-  checkDocument,
-  finish,
-  fullResolutionMask,
-  maskPlaneOf,
-  prepareDocument,
-} from './pipeline';
+import { checkDocument, finish } from './pipeline';
+import { inlineRasterizer, RasterWorker, type DocumentRasterizer } from './raster-service';
 import { renderDocument, type RenderedDocument } from './render-document';
 import { SynthesisService } from './synthesis-service';
 import type { PhotoSource, SynthesisOutput, Synthesizer } from './synthesizer';
@@ -49,6 +43,12 @@ export interface EditorSynthesisOptions {
   readonly inference?: InferenceServiceOptions;
   /** The refiner (default: the one beside the manifest, when installed). */
   readonly refiner?: ModelStackOptions['refiner'];
+  /**
+   * Built raster-worker.js: the document's rasterization runs in that worker thread (the app,
+   * the browser host), so a costly document never freezes IPC and menus; without it, on the
+   * calling thread.
+   */
+  readonly rasterWorkerPath?: string;
 }
 
 interface LoadedModel {
@@ -67,8 +67,14 @@ export class EditorSynthesis {
   /** The session's provider and threads; Preferences change them (`reconfigure`). */
   private inferenceOptions: InferenceServiceOptions | undefined;
 
+  private readonly raster: DocumentRasterizer;
+
   constructor(private readonly options: EditorSynthesisOptions) {
     this.inferenceOptions = options.inference;
+    this.raster =
+      options.rasterWorkerPath === undefined
+        ? inlineRasterizer
+        : new RasterWorker(options.rasterWorkerPath);
   }
 
   /** Opens the model now (e.g. at start-up, to hide the load behind the first photo's opening). */
@@ -169,7 +175,7 @@ export class EditorSynthesis {
       return fail('model-unavailable', error instanceof Error ? error.message : String(error));
     }
     const resolution = model.service.synthesizer.resolution;
-    const prepared = prepareDocument(document, resolution);
+    const prepared = await this.raster.prepare(document, resolution);
     if (prepared.status === 'nothing-to-do')
       return ok({ status: 'nothing-to-do', requestId, revision });
     const { area, strokes, guidance } = prepared;
@@ -198,7 +204,7 @@ export class EditorSynthesis {
         photo,
         area,
         outcome.output,
-        fullResolutionMask(strokes.mask, area, photo),
+        await this.raster.fullResolutionMask(strokes.mask, area, photo),
         { layer: true },
       );
       shown = {
@@ -218,7 +224,7 @@ export class EditorSynthesis {
         photo,
         area,
         outcome.output,
-        strokes.mask,
+        await this.raster.maskPlane(strokes.mask, area, side),
         side,
       );
       shown = { resolution: side, rgba };
@@ -309,6 +315,7 @@ export class EditorSynthesis {
         asset.source,
         document,
         options,
+        this.raster,
       ),
     );
   }
@@ -317,6 +324,7 @@ export class EditorSynthesis {
     const loading = this.loading;
     this.loading = null;
     if (loading) await loading.then((m) => m.dispose()).catch(() => undefined);
+    await this.raster.dispose();
   }
 }
 
@@ -375,7 +383,7 @@ async function refinedPreview(
   photo: PhotoSource,
   area: WorkArea,
   output: SynthesisOutput,
-  mask: ChannelStrokes['mask'],
+  plane: Uint8Array,
   shown: number,
 ): Promise<Uint8Array> {
   const pixels = await synth.workAreaPixels(photo, area, shown);
@@ -385,7 +393,6 @@ async function refinedPreview(
     height: shown,
     open: () => sharp(pixels, { raw: { width: shown, height: shown, channels: 3 } }),
   };
-  const plane = maskPlaneOf(mask, area, shown);
   const region = await finish(synth, square, { x: 0, y: 0, size: shown }, output, plane, {
     layer: true,
   });

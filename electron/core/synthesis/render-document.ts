@@ -7,7 +7,8 @@
 import type { FaceDocument } from '../../../shared/document/document';
 import { exportEdited, type ExportOptions } from './export-photo';
 import type { PastedRegion } from './paste-back';
-import { checkDocument, finish, fullResolutionMask, prepareDocument } from './pipeline';
+import { checkDocument, finish } from './pipeline';
+import { inlineRasterizer, type DocumentRasterizer } from './raster-service';
 import type { PhotoSource, Synthesizer } from './synthesizer';
 
 export interface RenderedDocument {
@@ -22,11 +23,13 @@ export async function renderDocument(
   photoBytes: Uint8Array,
   document: FaceDocument,
   options: ExportOptions,
+  /** Where rasterization runs (the app: its worker thread). */
+  raster: DocumentRasterizer = inlineRasterizer,
 ): Promise<RenderedDocument> {
   const checked = checkDocument(document, photo);
   if (checked.status === 'refused') throw new RangeError(checked.reason);
   const prepared =
-    checked.status === 'go' ? prepareDocument(document, synth.resolution) : undefined;
+    checked.status === 'go' ? await raster.prepare(document, synth.resolution) : undefined;
   if (prepared?.status !== 'ready')
     return { bytes: await exportEdited(photoBytes, null, options), region: null };
   const { area, strokes, guidance } = prepared;
@@ -36,7 +39,7 @@ export async function renderDocument(
     photo,
     area,
     output,
-    fullResolutionMask(strokes.mask, area, photo),
+    await raster.fullResolutionMask(strokes.mask, area, photo),
   );
   return { bytes: await exportEdited(photoBytes, region, options), region };
 }
