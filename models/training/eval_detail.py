@@ -8,7 +8,9 @@ variant of the finish stage the bench wrote from one network output:
   telea     OpenCV's Telea inpainting of the same mask on the full photo,
 against the real photo: masked PSNR (RGB) and the detail ratio (mean |high-pass| of luminance,
 Gaussian sigma 1.5 px, output / real photo), plus the detail ratio of a 6-px band just inside the
-mask's edge against the same band of the real photo (a step in grain at the seam shows there).
+mask's edge against the same band of the real photo (a step in grain at the seam shows there),
+and "stripes": the vertical/horizontal change of the high-pass inside the mask, output / real
+photo (1 = the photo's own balance; well above 1 = horizontal streaks).
 Writes `table.json`, prints a markdown table, and draws one 1:1 contact sheet per part
 (masked input | each variant | Telea | real) as `sheet-<part>.png` in the run folder (git-ignored:
 the portraits are CC-BY, credited in ../shared/datasets/portraits/README.md).
@@ -33,6 +35,20 @@ def luminance(rgb: np.ndarray) -> np.ndarray:
 def highpass(rgb: np.ndarray) -> np.ndarray:
     lum = luminance(rgb.astype(np.float32))
     return np.abs(lum - cv2.GaussianBlur(lum, (0, 0), 1.5))
+
+
+def stripes(hp: np.ndarray, mask: np.ndarray) -> float:
+    """Vertical over horizontal change of the signed high-pass inside the mask: ~1.1 on real
+    skin; far above it, the region has horizontal streaks (scanlines) that the detail ratio
+    alone would reward."""
+    dy = np.abs(np.diff(hp, axis=0))[mask[1:, :] & mask[:-1, :]].mean()
+    dx = np.abs(np.diff(hp, axis=1))[mask[:, 1:] & mask[:, :-1]].mean()
+    return float(dy / max(1e-6, dx))
+
+
+def signed_highpass(rgb: np.ndarray) -> np.ndarray:
+    lum = luminance(rgb.astype(np.float32))
+    return lum - cv2.GaussianBlur(lum, (0, 0), 1.5)
 
 
 def psnr(a: np.ndarray, b: np.ndarray, m: np.ndarray) -> float:
@@ -75,6 +91,7 @@ def main() -> None:
         full_mask[sl][mask] = 255
         telea = cv2.inpaint(real_full, full_mask, 5, cv2.INPAINT_TELEA)[sl]
         hp_real = highpass(real)
+        stripes_real = stripes(signed_highpass(real), mask)
         inner = mask & ~cv2.dilate((~mask).astype(np.uint8), np.ones((13, 13), np.uint8)).astype(bool)
         band = mask & ~inner
         row = {"id": c["id"], "part": c["part"]}
@@ -83,6 +100,7 @@ def main() -> None:
             row[f"psnr_{name}"] = psnr(img, real, mask)
             row[f"detail_{name}"] = float(hp[mask].mean() / max(1e-6, hp_real[mask].mean()))
             row[f"band_{name}"] = float(hp[band].mean() / max(1e-6, hp_real[band].mean()))
+            row[f"stripes_{name}"] = stripes(signed_highpass(img), mask) / max(1e-6, stripes_real)
         rows.append(row)
         # A 1:1 crop around the mask, at most 320 px square.
         ys, xs = np.nonzero(mask)
@@ -104,8 +122,8 @@ def main() -> None:
     parts = sorted({r["part"] for r in rows}, key=lambda s: ["eye-right", "eye-left", "nose", "mouth", "blemish"].index(s) if s in ["eye-right", "eye-left", "nose", "mouth", "blemish"] else 9)
     table = {}
     names = [*cases[0].get("variants", ["ours", "base"]), "telea"]
-    print("| part | n | " + " | ".join(f"PSNR {n}" for n in names) + " | " + " | ".join(f"detail {n}" for n in names) + " | " + " | ".join(f"edge {n}" for n in names[:-1]) + " |")
-    print("|" + " --- |" * (2 + 3 * len(names) - 1))
+    print("| part | n | " + " | ".join(f"PSNR {n}" for n in names) + " | " + " | ".join(f"detail {n}" for n in names) + " | " + " | ".join(f"edge {n}" for n in names[:-1]) + " | " + " | ".join(f"stripes {n}" for n in names[:-1]) + " |")
+    print("|" + " --- |" * (2 + 4 * len(names) - 2))
     for part in parts:
         sel = [r for r in rows if r["part"] == part]
         mean = {k: float(np.mean([r[k] for r in sel])) for k in sel[0] if k not in ("id", "part")}
@@ -117,6 +135,8 @@ def main() -> None:
             + " | ".join(f"{mean['detail_' + n]:.2f}" for n in names)
             + " | "
             + " | ".join(f"{mean['band_' + n]:.2f}" for n in names[:-1])
+            + " | "
+            + " | ".join(f"{mean['stripes_' + n]:.2f}" for n in names[:-1])
             + " |"
         )
     json.dump({"table": table, "rows": rows}, open(os.path.join(args.run, "table.json"), "w"), indent=1)

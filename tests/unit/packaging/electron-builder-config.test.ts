@@ -108,8 +108,9 @@ describe('electron-builder.yml', () => {
     expect(sharpFiles.filter((f) => !unpacked(f))).toEqual([]);
   });
 
-  it('unpacks the inference worker but leaves the rest of the app in the archive', () => {
+  it('unpacks the worker threads but leaves the rest of the app in the archive', () => {
     expect(unpacked('dist/electron/inference-worker.js')).toBe(true);
+    expect(unpacked('dist/electron/raster-worker.js')).toBe(true);
     for (const file of [
       'dist/electron/main.js',
       'dist/renderer/index.html',
