@@ -8,11 +8,9 @@
  * the main thread's event-loop stall during inference, inline versus in the worker thread;
  * face detection when a photo opens; peak RSS. Speed is measured here, never asserted by a test.
  */
-import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { build } from 'esbuild';
 import sharp from 'sharp';
 import { createEmptyDocument } from '../../shared/document/create-document';
 import type { FaceDocument } from '../../shared/document/document';
@@ -32,6 +30,7 @@ import { decodePhoto } from '../../electron/core/imaging/decode-photo';
 import { finish } from '../../electron/core/synthesis/pipeline';
 import { gradientRaw } from '../support/photo-fixtures';
 import { MODEL_MANIFEST, REPO_ROOT } from '../support/repo-paths';
+import { bundleWorker } from '../support/worker-bundle';
 
 interface Case {
   readonly case: string;
@@ -109,23 +108,11 @@ async function main(): Promise<void> {
   }
 
   // 3. Event-loop stall during inference, inline versus worker.
-  const workerPath = path.join(
-    REPO_ROOT,
-    'node_modules',
-    '.cache',
+  const workerPath = await bundleWorker(
+    'electron/core/inference/inference-worker.ts',
     'faceshop-bench',
-    'inference-worker.mjs',
+    'inference-worker',
   );
-  mkdirSync(path.dirname(workerPath), { recursive: true });
-  await build({
-    entryPoints: [path.join(REPO_ROOT, 'electron/core/inference/inference-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    external: ['onnxruntime-node'],
-    outfile: workerPath,
-    logLevel: 'silent',
-  });
   const threaded = await InferenceService.open(model.onnxPath, {
     threads,
     workerPath,

@@ -6,12 +6,12 @@
  */
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { InferenceService } from '../../../electron/core/inference/inference-service';
 import { loadVerifiedModel, ModelLoadError } from '../../../electron/core/inference/model-manifest';
 import type { Feeds } from '../../../electron/core/inference/session-host';
-import { MODEL_MANIFEST, REPO_ROOT } from '../../support/repo-paths';
+import { MODEL_MANIFEST } from '../../support/repo-paths';
+import { bundleWorker } from '../../support/worker-bundle';
 import { makeTempDir } from '../../support/temp-dir';
 
 function contractFeeds(size: number): Feeds {
@@ -87,23 +87,11 @@ describe('the shipped synthesis model', () => {
   }, 60_000);
 
   it('runs the same in a worker thread as inline', async () => {
-    // Inside the checkout, so the bundle resolves onnxruntime-node from node_modules.
-    const workerPath = path.join(
-      REPO_ROOT,
-      'node_modules',
-      '.cache',
+    const workerPath = await bundleWorker(
+      'electron/core/inference/inference-worker.ts',
       'faceshop-tests',
-      `inference-worker-${process.pid}.mjs`,
+      `inference-worker-${process.pid}`,
     );
-    await build({
-      entryPoints: [path.join(REPO_ROOT, 'electron/core/inference/inference-worker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      external: ['onnxruntime-node'],
-      outfile: workerPath,
-      logLevel: 'silent',
-    });
     const model = await loadVerifiedModel(MODEL_MANIFEST);
     const feeds = contractFeeds(256);
     const inline = await InferenceService.open(model.onnxPath, { threads: 2 });

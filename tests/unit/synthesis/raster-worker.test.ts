@@ -4,33 +4,21 @@
  * the calling thread live while a costly document rasterizes, and a worker that dies fails only
  * the requests it held.
  */
-import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RasterBudgetError } from '../../../shared/raster/rasterize-strokes';
 import { inlineRasterizer, RasterWorker } from '../../../electron/core/synthesis/raster-service';
 import type { FaceDocument } from '../../../shared/document';
 import { documentWithEveryLayer } from '../../support/project-fixtures';
+import { bundleWorker } from '../../support/worker-bundle';
 
-const REPO_ROOT = path.resolve(__dirname, '../../..');
-const workerPath = path.join(
-  REPO_ROOT,
-  'node_modules',
-  '.cache',
-  'faceshop-tests',
-  `raster-worker-${process.pid}.mjs`,
-);
+let workerPath = '';
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(REPO_ROOT, 'electron/core/synthesis/raster-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    external: ['sharp'],
-    outfile: workerPath,
-    logLevel: 'silent',
-  });
+  workerPath = await bundleWorker(
+    'electron/core/synthesis/raster-worker.ts',
+    'faceshop-tests',
+    `raster-worker-${process.pid}`,
+  );
 }, 60_000);
 
 const photo = { assetId: 'p', width: 2400, height: 2400 };
@@ -72,11 +60,14 @@ function painted(
           }
         : layer,
     ),
-  } as FaceDocument;
+  };
 }
 
 describe('the rasterization worker', () => {
-  const worker = new RasterWorker(workerPath);
+  let worker: RasterWorker;
+  beforeAll(() => {
+    worker = new RasterWorker(workerPath);
+  });
   afterAll(() => worker.dispose());
 
   it('prepares a document exactly as the calling thread does', async () => {
