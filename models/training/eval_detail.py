@@ -32,9 +32,10 @@ def luminance(rgb: np.ndarray) -> np.ndarray:
     return rgb[..., 0] * 0.299 + rgb[..., 1] * 0.587 + rgb[..., 2] * 0.114
 
 
-def highpass(rgb: np.ndarray) -> np.ndarray:
+def signed_highpass(rgb: np.ndarray) -> np.ndarray:
+    """Luminance minus its Gaussian low-pass (sigma 1.5 px); its magnitude is the detail."""
     lum = luminance(rgb.astype(np.float32))
-    return np.abs(lum - cv2.GaussianBlur(lum, (0, 0), 1.5))
+    return lum - cv2.GaussianBlur(lum, (0, 0), 1.5)
 
 
 def stripes(hp: np.ndarray, mask: np.ndarray) -> float:
@@ -44,11 +45,6 @@ def stripes(hp: np.ndarray, mask: np.ndarray) -> float:
     dy = np.abs(np.diff(hp, axis=0))[mask[1:, :] & mask[:-1, :]].mean()
     dx = np.abs(np.diff(hp, axis=1))[mask[:, 1:] & mask[:, :-1]].mean()
     return float(dy / max(1e-6, dx))
-
-
-def signed_highpass(rgb: np.ndarray) -> np.ndarray:
-    lum = luminance(rgb.astype(np.float32))
-    return lum - cv2.GaussianBlur(lum, (0, 0), 1.5)
 
 
 def psnr(a: np.ndarray, b: np.ndarray, m: np.ndarray) -> float:
@@ -90,17 +86,19 @@ def main() -> None:
         full_mask = np.zeros(real_full.shape[:2], np.uint8)
         full_mask[sl][mask] = 255
         telea = cv2.inpaint(real_full, full_mask, 5, cv2.INPAINT_TELEA)[sl]
-        hp_real = highpass(real)
-        stripes_real = stripes(signed_highpass(real), mask)
+        signed_real = signed_highpass(real)
+        hp_real = np.abs(signed_real)
+        stripes_real = stripes(signed_real, mask)
         inner = mask & ~cv2.dilate((~mask).astype(np.uint8), np.ones((13, 13), np.uint8)).astype(bool)
         band = mask & ~inner
         row = {"id": c["id"], "part": c["part"]}
         for name, img in [*made.items(), ("telea", telea)]:
-            hp = highpass(img)
+            signed = signed_highpass(img)
+            hp = np.abs(signed)
             row[f"psnr_{name}"] = psnr(img, real, mask)
             row[f"detail_{name}"] = float(hp[mask].mean() / max(1e-6, hp_real[mask].mean()))
             row[f"band_{name}"] = float(hp[band].mean() / max(1e-6, hp_real[band].mean()))
-            row[f"stripes_{name}"] = stripes(signed_highpass(img), mask) / max(1e-6, stripes_real)
+            row[f"stripes_{name}"] = stripes(signed, mask) / max(1e-6, stripes_real)
         rows.append(row)
         # A 1:1 crop around the mask, at most 320 px square.
         ys, xs = np.nonzero(mask)

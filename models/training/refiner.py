@@ -15,7 +15,8 @@ random mask the real photo degraded the way the app's pipeline degrades it — a
 a factor of 1.5-8, softened further at that scale (the base network is softer than a clean
 downsample), given small colour and position errors like the base network's, and upsampled
 back. The target is the real photo. Losses inside the mask: L1, L1 of image gradients, and a
-detail-energy term (the local mean |high-pass| matched to the real photo's; see DETAIL_WEIGHT).
+detail-energy term (the local mean |high-pass| and of its horizontal and vertical differences,
+matched to the real photo's; see DETAIL_WEIGHT).
 
   /usr/bin/python3 models/training/refiner.py train [--hours H]   # resumes refiner-resume.pt
   /usr/bin/python3 models/training/refiner.py export              # writes models/refiner.onnx + .json
@@ -268,8 +269,8 @@ def _energies(x: torch.Tensor) -> torch.Tensor:
     matching the two directions separately keeps the term from being met by stripes (a first
     version, matched on |high-pass| alone, drew horizontal scanlines into lips and skin)."""
     hp = high_pass(x)
-    dx = F.pad(hp[..., :, 1:] - hp[..., :, :-1], (0, 1, 0, 0))
-    dy = F.pad(hp[..., 1:, :] - hp[..., :-1, :], (0, 0, 0, 1))
+    dx, dy = gradients(hp)
+    dx, dy = F.pad(dx, (0, 1, 0, 0)), F.pad(dy, (0, 0, 0, 1))
     e = torch.cat([hp.abs(), dx.abs(), dy.abs()], 1)
     return F.avg_pool2d(e, 9, stride=1, padding=4, count_include_pad=False)
 

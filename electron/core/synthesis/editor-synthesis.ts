@@ -79,6 +79,8 @@ export class EditorSynthesis {
 
   /** Opens the model now (e.g. at start-up, to hide the load behind the first photo's opening). */
   load(): Promise<LoadedModel> {
+    // The rasterization worker starts beside the model, off the first edit's path.
+    this.raster.warm();
     if (this.loading === null) {
       const manifest = this.options.manifestPath;
       this.loading =
