@@ -10,7 +10,12 @@
  * outside the feathered mask the photo is bit-identical, by construction rather than by luck.
  */
 import sharp from 'sharp';
-import { MIN_DETAIL_SCALE, transferDetail, type BorrowedDetail } from './detail-transfer';
+import {
+  MIN_DETAIL_SCALE,
+  REMOVAL_ENERGY,
+  transferDetail,
+  type BorrowedDetail,
+} from './detail-transfer';
 import type { RefinerStage } from './refiner-stage';
 import type { PhotoSource, SynthesisOutput } from './synthesizer';
 import { visiblePart, type WorkArea } from './work-area';
@@ -177,6 +182,7 @@ export async function pasteBack(
       lowRes: output.rgb,
       resolution: output.resolution,
       seed: output.seed,
+      energy: output.guided ? 1 : REMOVAL_ENERGY,
     });
   }
   const alpha = await sharp(mask, {

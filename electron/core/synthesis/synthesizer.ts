@@ -30,6 +30,11 @@ export interface SynthesisOutput {
   readonly input: Uint8Array;
   /** The sketch lines the network was given (1 = line, resolution²): the refiner's guidance. */
   readonly sketch: Uint8Array;
+  /**
+   * Whether any sketch line or colour stroke lies under the mask: false for a removal (a
+   * blemish or wrinkle painted out with the mask alone), where the detail stage aims lower.
+   */
+  readonly guided: boolean;
   /** The noise seed of this result (the detail stage draws its own randomness from it). */
   readonly seed: number;
   readonly inferenceMs: number;
@@ -137,7 +142,15 @@ export class Synthesizer {
     const n = this.resolution * this.resolution;
     const mask = guidance.mask;
     const sketch = new Uint8Array(n);
-    for (let i = 0; i < n; i++) sketch[i] = (guidance.sketch[i] as number) > 0.5 ? 1 : 0;
+    let guided = false;
+    for (let i = 0; i < n; i++) {
+      sketch[i] = (guidance.sketch[i] as number) > 0.5 ? 1 : 0;
+      if (
+        (mask[i] as number) > 0 &&
+        (sketch[i] === 1 || (guidance.color[3 * n + i] as number) > 0.5)
+      )
+        guided = true;
+    }
     const rgb = new Uint8Array(3 * n);
     for (let i = 0; i < n; i++) {
       if ((mask[i] as number) === 0) {
@@ -152,6 +165,6 @@ export class Synthesizer {
         rgb[3 * i + c] = v < 0 ? 0 : v > 255 ? 255 : v;
       }
     }
-    return { resolution: this.resolution, rgb, input: pixels, sketch, seed, inferenceMs };
+    return { resolution: this.resolution, rgb, input: pixels, sketch, guided, seed, inferenceMs };
   }
 }

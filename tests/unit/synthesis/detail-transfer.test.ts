@@ -68,11 +68,12 @@ async function edit(
   workArea: WorkArea,
   detail: 'transfer' | 'off',
   seed = 1,
+  color?: Buffer,
 ): Promise<EditResult & { rgb: Buffer }> {
   const result = await editPhoto(model.synth, {
     photo,
     photoLabel: 'grain.png',
-    guidance: { mask },
+    guidance: color ? { mask, color } : { mask },
     seed,
     workArea,
     export: { format: 'png' },
@@ -140,6 +141,34 @@ describe('the detail stage', () => {
           outsideChanged++;
       }
     expect(outsideChanged).toBe(0);
+  }, 120_000);
+
+  it('a removal (mask alone) aims at less grain than a guided edit, still most of it', async () => {
+    const rgb = grainyPhoto(W, H);
+    const photo = await png(rgb, W, H);
+    const mask = await discMask(W, H, 500, 540, 110);
+    // A guided edit: one small colour stroke of the skin's own colour inside the mask's edge.
+    const plane = new Uint8Array(4 * W * H);
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++)
+        if ((x - 420) ** 2 + (y - 540) ** 2 <= 12 * 12) {
+          const i = 3 * (y * W + x);
+          plane.set(
+            [rgb[i] as number, rgb[i + 1] as number, rgb[i + 2] as number, 255],
+            4 * (y * W + x),
+          );
+        }
+    const color = await sharp(plane, { raw: { width: W, height: H, channels: 4 } })
+      .png()
+      .toBuffer();
+    const removal = await edit(photo, mask, area, 'transfer');
+    const guided = await edit(photo, mask, area, 'transfer', 1, color);
+    // Measured away from the colour stroke (the right half of the disc).
+    const real = detailIn(rgb, W, 560, 540, 40);
+    const removed = detailIn(removal.rgb, W, 560, 540, 40) / real;
+    const drawn = detailIn(guided.rgb, W, 560, 540, 40) / real;
+    expect(removed).toBeGreaterThan(0.7);
+    expect(drawn / removed).toBeGreaterThan(1.05);
   }, 120_000);
 
   it('does not bring back the detail the mask removes', async () => {
