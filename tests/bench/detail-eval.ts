@@ -126,6 +126,8 @@ const portraits =
   process.env['FACESHOP_PORTRAITS'] ??
   path.join(REPO_ROOT, '..', 'shared', 'datasets', 'portraits');
 const only = process.env['FACESHOP_EVAL_ONLY']?.split(',');
+/** FACESHOP_EVAL_PARTS=blemish,mouth: only these parts (a quicker run while tuning one). */
+const onlyParts = process.env['FACESHOP_EVAL_PARTS']?.split(',');
 /**
  * FACESHOP_EVAL_SET=train: the refiner's training pairs instead — every portrait with a template
  * that is NOT held out, the base variant only, plus the sketch plane the refiner is given (so
@@ -186,6 +188,7 @@ async function main(): Promise<void> {
     const sketch = (await sketchPhotoFile(sketcher, bytes)).png;
     const { ipd, shapes } = parts(points);
     for (const [part, shape] of Object.entries(shapes)) {
+      if (onlyParts && !onlyParts.includes(part)) continue;
       const t0 = performance.now();
       const mask = await maskPng(width, height, shape);
       const maskPlane = await readMaskPlane(mask, width, height);

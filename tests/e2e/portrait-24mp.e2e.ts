@@ -29,7 +29,9 @@ const K = HEIGHT / 1350;
 const LEFT = (WIDTH - HEIGHT) / 2;
 const at = ([x, y]: PhotoPoint): PhotoPoint => [Math.round(LEFT + x * K), Math.round(y * K)];
 /** The cheek below the image-left eye (in the 1350-px portrait: 548–568, 717). */
-const BLEMISH: readonly PhotoPoint[] = [at([546, 717]), at([570, 719])];
+const BLEMISH_FROM = at([546, 717]);
+const BLEMISH_TO = at([570, 719]);
+const BLEMISH: readonly PhotoPoint[] = [BLEMISH_FROM, BLEMISH_TO];
 
 /** Mean |luminance − mean of its 3×3 neighbourhood| over the pixels `inside` selects. */
 function detail(pixels: Pixels, inside: (x: number, y: number) => boolean): number {
@@ -122,7 +124,7 @@ describe('a real face at 24 MP, edited and seen at 100 %', () => {
 
     // 100 %, centred on the edit: the photo's own pixels and the result at full resolution.
     await session.page.getByRole('button', { name: 'Strokes' }).click();
-    await editor.hover(BLEMISH[0] as PhotoPoint);
+    await editor.hover(BLEMISH_FROM);
     const zoomSeq = await editor.lastEventSeq();
     for (let i = 0; i < 16 && (await editor.readDocument()).viewport.zoom < 1; i++)
       await editor.wheel(-200);
@@ -133,7 +135,7 @@ describe('a real face at 24 MP, edited and seen at 100 %', () => {
       `24 MP portrait: full-resolution result at ${Math.round(zoom * 100)} % in ${Math.round(again.latencyMs)} ms`,
     );
 
-    const [cx, cy] = [(BLEMISH[0][0] + BLEMISH[1][0]) / 2, (BLEMISH[0][1] + BLEMISH[1][1]) / 2];
+    const [cx, cy] = [(BLEMISH_FROM[0] + BLEMISH_TO[0]) / 2, (BLEMISH_FROM[1] + BLEMISH_TO[1]) / 2];
     const rect = {
       x: Math.round(cx - 3 * brush),
       y: Math.round(cy - 2 * brush),
