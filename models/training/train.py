@@ -9,6 +9,11 @@ Losses (FaceShop sec. 5, adapted to a CPU budget):
 - an edge loss: L1 between the sketch domain's differentiable edge response of the output and
   of the real photo inside the mask. It rewards sharp edges where the photo has them, which is
   what makes the output follow the sketch, and costs one cheap fixed-weight pass;
+- Variation (from 146k images): half the batch rendered again with other noise; the closer
+  rendering answers to the full L1, the other to an 8x-blurred L1 only, both to the edge loss and
+  the discriminators, and a hinge asks the two to differ by `--div-target` inside the mask
+  (mean-centred, so a brightness shift does not count). Logged as `div`; `val_seeds` is the EMA
+  generator's two-seed difference in 0-255 levels on the validation batch (bar: >= 4);
 - hinge adversarial losses from a global and a local PatchGAN discriminator (network.py),
   switched on after a warm-up so the discriminators do not fight a blurry beginner.
 
@@ -57,6 +62,28 @@ RUNS = os.path.join(HERE, "runs")
 
 def masked_l1(out: torch.Tensor, real: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
     return ((out - real).abs() * mask).sum() / (mask.sum() * out.shape[1] + 1.0)
+
+
+def per_sample_l1(out: torch.Tensor, real: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    """Each sample's mean L1 over its mask: [N]."""
+    area = mask.sum(dim=(1, 2, 3))
+    return ((out - real).abs() * mask).sum(dim=(1, 2, 3)) / (area * out.shape[1] + 1.0)
+
+
+def area_weighted(per_sample: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    """Per-sample losses averaged with weights sqrt(mask area), as `balanced_l1` does."""
+    weight = mask.sum(dim=(1, 2, 3)).sqrt()
+    return (per_sample * weight).sum() / (weight.sum() + 1e-6)
+
+
+def variation(a: torch.Tensor, b: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    """How much two renderings of the same input differ inside the mask, per sample: the mean
+    |a - b| after removing each channel's mean difference, so a uniform brightness shift (the
+    cheapest way to differ) does not count as a variation."""
+    area = mask.sum(dim=(2, 3), keepdim=True).clamp(min=1.0)
+    diff = a - b
+    centred = diff - (diff * mask).sum(dim=(2, 3), keepdim=True) / area
+    return (centred.abs() * mask).sum(dim=(1, 2, 3)) / (mask.sum(dim=(1, 2, 3)) * a.shape[1]).clamp(min=1.0)
 
 
 def balanced_l1(out: torch.Tensor, real: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
@@ -189,16 +216,48 @@ class Trainer:
             self.opt_d.step()
             logs["d"] = float(d_loss)
         self.opt_g.zero_grad(set_to_none=True)
-        l1 = balanced_l1(fake, image, mask)
-        e_fake, _, _ = self.edges.edge_response(fake)
         e_real, _, _ = self.edges.edge_response(image)
-        edge = balanced_l1(e_fake, e_real, mask) * a.edge_weight
-        loss = l1 + edge
+        e_fake, _, _ = self.edges.edge_response(fake)
+        per_l1 = per_sample_l1(fake, image, mask)
+        k = min(a.div_pairs, image.shape[0]) if a.div_weight > 0 else 0
+        if k > 0:
+            # Variation: the first k inputs rendered again with other noise. The closer of the two
+            # renderings answers to the full L1, the other only to a blurred L1 (its colours and
+            # large shapes right, its details free), both to the edge loss (the sketch is followed
+            # either way) and to the discriminators; a hinge asks them to differ by div_target.
+            fake2 = self.g(image[:k], mask[:k], sketch[:k], color[:k], torch.randn_like(noise[:k]))
+            second = per_sample_l1(fake2, image[:k], mask[:k])
+            pool = lambda t: F.avg_pool2d(t, 8)  # noqa: E731
+            blurred = torch.where(
+                second < per_l1[:k],
+                per_sample_l1(pool(fake[:k]), pool(image[:k]), pool(mask[:k])),
+                per_sample_l1(pool(fake2), pool(image[:k]), pool(mask[:k])),
+            )
+            best = torch.minimum(per_l1[:k], second)
+            l1 = area_weighted(torch.cat([best + blurred, per_l1[k:]]), mask)
+            div = variation(fake[:k], fake2, mask[:k])
+            loss_div = F.relu(a.div_target - div).mean() * a.div_weight
+            e_fake2, _, _ = self.edges.edge_response(fake2)
+            edge = (
+                balanced_l1(e_fake, e_real, mask) + balanced_l1(e_fake2, e_real[:k], mask[:k])
+            ) * (a.edge_weight / 2)
+            loss = l1 + edge + loss_div
+            logs.update(div=float(div.mean()), l1_best=float(best.mean()))
+        else:
+            l1 = area_weighted(per_l1, mask)
+            edge = balanced_l1(e_fake, e_real, mask) * a.edge_weight
+            loss = l1 + edge
         if adversarial:
             ramp = min(1.0, (self.images_seen - a.adv_after) / 20000)
             adv = -self.d_global(fake, mask, sketch).mean() - self.d_local(
                 *(local_crops(t, mask, local) for t in (fake, mask, sketch))
             ).mean()
+            if k > 0:
+                m2, s2 = mask[:k], sketch[:k]
+                adv2 = -self.d_global(fake2, m2, s2).mean() - self.d_local(
+                    *(local_crops(t, m2, local) for t in (fake2, m2, s2))
+                ).mean()
+                adv = (adv * image.shape[0] + adv2 * k) / (image.shape[0] + k)
             loss = loss + adv * a.adv_weight * ramp
             logs["adv"] = float(adv)
         loss.backward()
@@ -210,7 +269,15 @@ class Trainer:
     @torch.no_grad()
     def validate(self, batch: data.Batch) -> dict[str, float]:
         out = self.g_ema(batch.image, batch.mask, batch.sketch, batch.color, batch.noise)
-        return {"val_psnr": masked_psnr(out, batch.image, batch.mask), "val_l1": float(masked_l1(out, batch.image, batch.mask))}
+        other = torch.randn(batch.noise.shape, generator=torch.Generator().manual_seed(99))
+        out2 = self.g_ema(batch.image, batch.mask, batch.sketch, batch.color, other)
+        # Two seeds' mean |difference| inside the mask in 0-255 levels (the Variation bar: >= 4).
+        seeds = float(((out - out2).abs() * batch.mask).sum() / (batch.mask.sum() * 3 + 1.0)) * 255
+        return {
+            "val_psnr": masked_psnr(out, batch.image, batch.mask),
+            "val_l1": float(masked_l1(out, batch.image, batch.mask)),
+            "val_seeds": seeds,
+        }
 
 
 def log(entry: dict) -> None:
@@ -239,6 +306,14 @@ def main() -> None:
         default=None,
         help="per-step decay of the generator's weight average; default 0.999 on crops, 0.996 on full frames (both about 13 minutes here)",
     )
+    p.add_argument(
+        "--div-weight",
+        type=float,
+        default=1.0,
+        help="weight of the Variation hinge (0: off; on from 146k images, when two seeds differed by 0.1/255)",
+    )
+    p.add_argument("--div-target", type=float, default=0.03, help="mean |difference| of two seeds the hinge asks for (0-1 scale)")
+    p.add_argument("--div-pairs", type=int, default=4, help="samples of each batch rendered a second time with other noise")
     p.add_argument("--hours", type=float, default=24.0, help="stop after this many hours of this run")
     p.add_argument("--save-minutes", type=float, default=5.0)
     p.add_argument("--threads", type=int, default=2)

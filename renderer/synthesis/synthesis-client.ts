@@ -18,6 +18,7 @@ import type { BackendApi } from '../../shared/ipc/contract';
 import type { BackendError } from '../../shared/ipc/result';
 import { commands, type Editor } from '../editor';
 import { Signal } from '../editor/store/signal';
+import { DocumentStatusLines } from './document-status-lines';
 import type { ResultStore } from './result-store';
 
 export interface SynthesisStatus {
@@ -79,6 +80,9 @@ const IDLE: SynthesisStatus = {
   error: null,
 };
 
+/** The part of the status that describes one document's last answer (not what runs now). */
+type StatusLine = Pick<SynthesisStatus, 'lastRoundTripMs' | 'lastInferenceMs' | 'error'>;
+
 export class SynthesisClient {
   private readonly now: () => number;
   private readonly previewSide: () => number | undefined;
@@ -89,6 +93,12 @@ export class SynthesisClient {
   private readonly inFlight = new Map<string, InFlight>();
   private awaitingDraw: AwaitingDraw | null = null;
   private stopListening: (() => void) | null = null;
+  private documentKey: string | null = null;
+  private readonly statusLines = new DocumentStatusLines<StatusLine>({
+    lastRoundTripMs: null,
+    lastInferenceMs: null,
+    error: null,
+  });
 
   /** A result reached the screen. */
   readonly shown = new Signal<SynthesisShown>();
@@ -124,6 +134,26 @@ export class SynthesisClient {
   start(): () => void {
     this.stopListening ??= this.editor.onSynthesisNeeded((revision) => this.request(revision));
     return () => this.stop();
+  }
+
+  /**
+   * Another document replaces the editor's (`key` names it: the photo it was opened on). The
+   * status line — the last round trip, the last error — is the document's: the one being left
+   * is kept under its key, and `key`'s own comes back (nothing for a document never seen).
+   * Answers still on their way belong to the document left and are dropped when they come.
+   */
+  switchDocument(key: string): void {
+    const { lastRoundTripMs, lastInferenceMs, error } = this.current;
+    const line = this.statusLines.switchDocument(
+      this.documentKey,
+      { lastRoundTripMs, lastInferenceMs, error },
+      key,
+    );
+    if (key === this.documentKey) return;
+    this.documentKey = key;
+    this.inFlight.clear();
+    this.awaitingDraw = null;
+    this.setStatus({ running: false, ...line });
   }
 
   stop(): void {

@@ -111,7 +111,11 @@ export class EditingSession {
     this.photos.keepOnly(new Set(photos.map((photo) => photo.photoId)));
     this.unsavedWithoutHistory = unsaved;
     const random = this.options.random ?? Math.random;
+    // The status line (last round trip, last error) is the document's; an Apply later changes
+    // the document's photo but not whose line it is.
+    const documentKey = document.photo.assetId;
     if (this.editor) {
+      this.client?.switchDocument(documentKey);
       this.editor.replaceDocument(document);
       return;
     }
@@ -127,6 +131,7 @@ export class EditingSession {
         (globalThis.devicePixelRatio || 1) *
         editor.document.workArea.size,
     });
+    this.client.switchDocument(documentKey);
     this.client.start();
     // The client hears only changes after it started; a project's first document may already
     // hold a mask, so it is handed over once more as a change (a new revision to synthesize).
