@@ -23,6 +23,8 @@ import {
   type ItemKind,
 } from './commands/command';
 import type { HistoryEntry } from './history/patch-history';
+import type { ProjectSession } from '../../shared/project/project-session';
+import { sessionToRestore, sessionToSave } from './state/saved-session';
 import { createSessionIds, type IdSource } from './ids';
 import { createDefaultKeymap, type KeyAction, type KeyTarget } from './shortcuts/default-keymap';
 import { chordId, chordOfInput, type KeyInput, type Platform } from './shortcuts/key-chord';
@@ -211,6 +213,22 @@ export class Editor {
   replaceDocument(document: FaceDocument): void {
     this.cancelGesture();
     this.store.replaceDocument(document);
+  }
+
+  /** What a project file keeps of the session: view, brushes, colours, the newest steps. */
+  savedSession(): ProjectSession {
+    return sessionToSave(this.session, this.store.history);
+  }
+
+  /**
+   * After `replaceDocument` with a project's document: its saved session, with the undo steps
+   * that replay cleanly on it (photos in `openAssets`). Returns how many saved steps were left
+   * out.
+   */
+  restoreSession(saved: ProjectSession, openAssets: ReadonlySet<string>): number {
+    const restored = sessionToRestore(this.document, saved, openAssets);
+    this.store.restoreSession(restored);
+    return restored.dropped;
   }
 
   // ── Pointer input (photo pixels) ──────────────────────────────────────────────────────────

@@ -8,6 +8,7 @@
  * one is on its way is folded into a single follow-up with the newest document. The backend
  * skips a document identical to the last one it wrote.
  */
+import type { ProjectSession } from '../../shared/project/project-session';
 import type { FaceDocument } from '../../shared/document';
 import type { BackendApi } from '../../shared/ipc/contract';
 import type { Autosaved } from '../../shared/project/project-api';
@@ -19,6 +20,8 @@ export interface AutosaverOptions {
   readonly document: () => FaceDocument | null;
   readonly hasUnsavedChanges: () => boolean;
   readonly projectPath: () => string | null;
+  /** The view, brushes and undo history to keep with it (a restored autosave has them back). */
+  readonly session?: () => ProjectSession | null;
   readonly onSaved?: (saved: Autosaved, document: FaceDocument) => void;
   readonly onFailed?: (error: BackendError) => void;
   readonly intervalMs?: number;
@@ -93,7 +96,11 @@ export class Autosaver {
     this.running = true;
     this.stepsSinceSave = 0;
     void this.options
-      .autosave({ document, projectPath: this.options.projectPath() })
+      .autosave({
+        document,
+        projectPath: this.options.projectPath(),
+        ...withSession(this.options.session?.() ?? null),
+      })
       .then(
         (answer) => {
           if (answer.ok) this.options.onSaved?.(answer.value, document);
@@ -113,4 +120,8 @@ export class Autosaver {
         }
       });
   }
+}
+
+function withSession(session: ProjectSession | null): { session?: ProjectSession } {
+  return session === null ? {} : { session };
 }

@@ -7,6 +7,7 @@
  * React reads the editor through `subscribe`/`getEditor` (it changes identity once, from null)
  * and the editor's own `subscribe`/`state`.
  */
+import type { ProjectSession } from '../../shared/project/project-session';
 import type { PhotoDetail } from '../../shared/photo/photo-detail';
 import type { Rect } from '../canvas/detail-tile';
 import { clampWorkArea, createEmptyDocument } from '../../shared/document';
@@ -85,11 +86,20 @@ export class EditingSession {
   }
 
   /**
-   * Continues a saved (or recovered) project: its document with a fresh history, and every
-   * photo it refers to. `unsaved` marks work that exists in no project file (a recovery).
+   * Continues a saved (or recovered) project: its document, every photo it refers to, and the
+   * session it was saved with (view, brushes, colours, the undo steps that replay cleanly).
+   * `unsaved` marks work that exists in no project file (a recovery). Returns how many saved
+   * undo steps were left out.
    */
-  openDocument(document: FaceDocument, photos: readonly OpenedPhoto[], unsaved: boolean): void {
+  openDocument(
+    document: FaceDocument,
+    photos: readonly OpenedPhoto[],
+    unsaved: boolean,
+    saved: ProjectSession | null = null,
+  ): number {
     this.start(document, photos, unsaved);
+    if (saved === null || !this.editor) return 0;
+    return this.editor.restoreSession(saved, new Set(photos.map((photo) => photo.photoId)));
   }
 
   /**

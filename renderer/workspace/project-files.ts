@@ -83,10 +83,13 @@ export function createProjectFiles(deps: ProjectFilesDeps, nativeDialog: () => b
     // What is written is the document as it is now; edits made while it writes stay unsaved.
     const document = editor.document;
     const historyMarkBefore = editor.history;
+    const kept = editor.savedSession();
     dispatch({ type: 'busy', text: 'Saving…' });
     const answer = await backend
       .saveProject(
-        path === null ? { document, suggestedName: suggestedName() } : { document, path },
+        path === null
+          ? { document, session: kept, suggestedName: suggestedName() }
+          : { document, session: kept, path },
       )
       .catch((error: unknown) => fail('transport', `Saving failed: ${String(error)}`));
     if (!answer.ok) {
@@ -135,7 +138,12 @@ export function createProjectFiles(deps: ProjectFilesDeps, nativeDialog: () => b
     const project = answer.value;
     const [photo] = project.photos;
     if (!photo) return;
-    session.openDocument(project.document, project.photos, project.origin === 'recovery');
+    const dropped = session.openDocument(
+      project.document,
+      project.photos,
+      project.origin === 'recovery',
+      project.session,
+    );
     dispatch({
       type: 'project-opened',
       photo,
@@ -148,7 +156,14 @@ export function createProjectFiles(deps: ProjectFilesDeps, nativeDialog: () => b
             ? (recoveryName ?? photo.info.fileName)
             : project.fileName,
       },
-      warnings: project.warnings.map((warning) => warning.message),
+      warnings: [
+        ...project.warnings.map((warning) => warning.message),
+        ...(dropped > 0
+          ? [
+              `${dropped} of the saved undo steps could not be replayed on this document and were left out.`,
+            ]
+          : []),
+      ],
     });
     emitAppEvent('project-opened', {
       fileName: project.fileName,

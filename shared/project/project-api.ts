@@ -8,6 +8,7 @@ import { FaceDocumentSchema } from '../document/document';
 import { BytesSchema } from '../ipc/bytes';
 import { OpenedPhotoSchema } from '../photo/photo';
 import { PROJECT_LIMITS } from './project-limits';
+import { ProjectSessionSchema } from './project-session';
 import { ProjectWarningSchema } from './project-warning';
 
 const absolutePath = z.string().min(1).max(4096);
@@ -22,6 +23,8 @@ export const SaveProjectRequestSchema = z.object({
   path: absolutePath.nullable().optional(),
   /** The file name the save dialog proposes, e.g. the photo's name with `.faceshop`. */
   suggestedName: displayFileName.optional(),
+  /** The view, brushes, colours and undo history, kept beside the document. */
+  session: ProjectSessionSchema.optional(),
 });
 export type SaveProjectRequest = z.infer<typeof SaveProjectRequestSchema>;
 
@@ -72,6 +75,8 @@ export const OpenedProjectSchema = z.object({
   }),
   /** What was repaired or left out; empty for an intact file. */
   warnings: z.array(ProjectWarningSchema),
+  /** The editing session as it was saved; null for older files or a damaged session entry. */
+  session: ProjectSessionSchema.nullable().default(null),
 });
 export type OpenedProject = z.infer<typeof OpenedProjectSchema>;
 
@@ -79,6 +84,7 @@ export const AutosaveRequestSchema = z.object({
   document: FaceDocumentSchema,
   /** The project's file, if it has one, so a recovery can say which project it was. */
   projectPath: absolutePath.nullable(),
+  session: ProjectSessionSchema.optional(),
 });
 export type AutosaveRequest = z.infer<typeof AutosaveRequestSchema>;
 

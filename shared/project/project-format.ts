@@ -6,6 +6,7 @@
  * document.json            the FaceDocument (strokes, layers, work area, iris marks, pasted regions)
  * assets/<asset id>.<ext>  photo bytes exactly as read: the original, applied results, paste sources
  * preview.jpg              optional: a JPEG thumbnail (long side PROJECT_PREVIEW_LONG_SIDE)
+ * session.json             optional: view, brushes, colours and undo history (project-session.ts)
  * ```
  *
  * Every name is fixed or derived from an asset id that `ArchiveAssetIdSchema` restricts to
@@ -31,6 +32,11 @@ export const PROJECT_FILE_EXTENSION = '.faceshop';
 export const MANIFEST_ENTRY = 'manifest.json';
 export const DOCUMENT_ENTRY = 'document.json';
 export const PREVIEW_ENTRY = 'preview.jpg';
+/**
+ * Added without a version bump: nothing an older reader needs changed, and an older FaceShop
+ * ignores the entry (with its "unknown entry" note) instead of refusing the whole file.
+ */
+export const SESSION_ENTRY = 'session.json';
 export const ASSETS_FOLDER = 'assets/';
 
 /** The preview thumbnail's long side: enough for an "open recent" list or a recovery prompt. */

@@ -25,6 +25,8 @@ export const PROJECT_LIMITS = {
   maxManifestBytes: 1 * MiB,
   maxDocumentBytes: 64 * MiB,
   maxPreviewBytes: 8 * MiB,
+  /** The editing session: 200 undo steps of strokes, a few MB at most. */
+  maxSessionBytes: 32 * MiB,
   maxAssetBytes: MAX_PHOTO_FILE_BYTES,
   /** Sum of the declared uncompressed sizes of every entry the loader reads. */
   maxTotalBytes: 2 * MAX_PHOTO_FILE_BYTES + 128 * MiB,

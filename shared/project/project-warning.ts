@@ -23,6 +23,8 @@ export const ProjectWarningCodeSchema = z.enum([
   'asset-dropped',
   /** The preview thumbnail is damaged; it will be rewritten on the next save. */
   'preview-dropped',
+  /** The editing session (view, brushes, undo history) was damaged and left out. */
+  'session-dropped',
   /** Entries the format does not define were ignored (never unpacked). */
   'entries-ignored',
   /** The project was written by an older format version and was converted. */

@@ -156,7 +156,7 @@ describe('projects, Apply and crash recovery in Chromium', () => {
     expect(await session.page.title()).toBe('eye-edit.faceshop — FaceShop');
   });
 
-  it('a fresh page opens the project: the strokes, the work area and the picture come back', async () => {
+  it('a fresh page opens the project: the strokes, the work area, the picture, the view, the brushes and the undo steps come back', async () => {
     await session.page.reload();
     await editor.waitForAppEvent('app-ready');
     const seq = await editor.lastEventSeq();
@@ -169,7 +169,11 @@ describe('projects, Apply and crash recovery in Chromium', () => {
     await editor.waitForResult(document.revision, seq);
     expect(document.counts).toEqual(savedDocument.counts);
     expect(document.workArea).toEqual(savedDocument.workArea);
-    expect(document.history.steps).toEqual([]);
+    // The session as it was left: the undo steps (at the saved state), the view, the brushes.
+    expect(document.history.steps).toEqual(savedDocument.history.steps);
+    expect(document.history.position).toBe(savedDocument.history.steps.length);
+    expect(document.viewport).toEqual(savedDocument.viewport);
+    expect(document.brushSizes).toEqual(savedDocument.brushSizes);
     expect(difference(await editor.readPixels(PHOTO, 'photo'), photo, EVERYWHERE).max).toBe(0);
     const picture = await editor.readPixels(PHOTO, 'photo-and-result');
     expect(difference(picture, edited, EVERYWHERE).max).toBeLessThanOrEqual(SAME_PICTURE);
@@ -189,7 +193,8 @@ describe('projects, Apply and crash recovery in Chromium', () => {
 
     const document = await editor.readDocument();
     expect(document.counts).toMatchObject({ mask: 0, sketch: 0, color: 0, iris: 0 });
-    expect(document.history.steps).toEqual(['Apply result']);
+    // The strokes' steps came back with the project; Apply is one more.
+    expect(document.history.steps).toEqual([...savedDocument.history.steps, 'Apply result']);
     expect(document.resultRevision).toBeNull();
     await expect(unsavedMark().count()).resolves.toBe(1);
 
@@ -214,7 +219,7 @@ describe('projects, Apply and crash recovery in Chromium', () => {
     let seq = await editor.lastEventSeq();
     const undone = await resultAfter(() => editor.press('Control+z'));
     expect(undone.counts).toMatchObject({ mask: 1, sketch: 1 });
-    expect(undone.history.position).toBe(0);
+    expect(undone.history.position).toBe(savedDocument.history.steps.length);
     await editor.waitForAppEvent('photo-shown', seq);
     expect(difference(await editor.readPixels(PHOTO, 'photo'), photo, EVERYWHERE).max).toBe(0);
     const picture = await editor.readPixels(PHOTO, 'photo-and-result');
@@ -260,6 +265,40 @@ describe('projects, Apply and crash recovery in Chromium', () => {
     expect(await title().innerText()).toBe(offer.displayName);
     await expect(unsavedMark().count()).resolves.toBe(1);
     await screenshot('project-5-restored.png');
+  });
+
+  it('a project saved after an Apply reopens with the Apply undoable', async () => {
+    await editor.press('Control+Shift+S');
+    const prompt = session.page.getByTestId('save-prompt');
+    await prompt.waitFor();
+    const afterApply = path.join(projectDir, 'after-apply.faceshop');
+    let seq = await editor.lastEventSeq();
+    await prompt.getByRole('textbox').fill(afterApply);
+    await prompt.getByRole('button', { name: 'Save' }).click();
+    await editor.waitForAppEvent('project-saved', seq);
+    const saved = await editor.readDocument();
+    expect(saved.history.steps.at(-1)).toBe('Apply result');
+
+    await session.page.reload();
+    await editor.waitForAppEvent('app-ready');
+    seq = await editor.lastEventSeq();
+    const chooser = session.page.waitForEvent('filechooser');
+    await session.page.getByRole('button', { name: 'Open Project…' }).click();
+    await (await chooser).setFiles(afterApply);
+    const opened = await editor.waitForAppEvent('project-opened', seq);
+    expect(opened.warnings).toBe(0);
+    await editor.waitForAppEvent('photo-shown', seq);
+    const reopened = await editor.readDocument();
+    expect(reopened.history).toEqual(saved.history);
+    await expect(unsavedMark().count()).resolves.toBe(0);
+
+    // Undo takes the Apply back: the photo as first opened, with the strokes on it.
+    seq = await editor.lastEventSeq();
+    const undone = await resultAfter(() => editor.press('Control+z'));
+    expect(undone.counts).toMatchObject({ mask: 1, sketch: 1 });
+    await editor.waitForAppEvent('photo-shown', seq);
+    expect(difference(await editor.readPixels(PHOTO, 'photo'), photo, EVERYWHERE).max).toBe(0);
+    await expect(unsavedMark().count()).resolves.toBe(1);
   });
 
   it('logged no page errors and no host failures', () => {

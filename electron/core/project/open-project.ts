@@ -19,6 +19,7 @@ import type { OpenProjectRequest, OpenedProject } from '../../../shared/project/
 import { assetEntryName } from '../../../shared/project/project-format';
 import { PROJECT_LIMITS, formatMiB } from '../../../shared/project/project-limits';
 import type { ProjectWarning } from '../../../shared/project/project-warning';
+import { renameSessionAssets } from '../../../shared/project/project-session';
 import { repairDocument } from '../../../shared/project/repair-document';
 import { decodePhoto } from '../imaging/decode-photo';
 import type { PhotoAsset, PhotoStore } from '../photos/photo-store';
@@ -46,6 +47,7 @@ export async function openProject(
       modifiedAt: contents.manifest.modifiedAt,
       savedBy: { appVersion: contents.manifest.app.version, model: contents.manifest.model },
       warnings: [...contents.warnings, ...opened.warnings],
+      session: contents.session && renameSessionAssets(contents.session, opened.ids),
     });
   } catch (error) {
     if (error instanceof ProjectFileError) return fail(error.code, error.message);
@@ -96,7 +98,12 @@ async function decodeAndRegister(
   contents: ProjectContents,
   store: PhotoStore,
   label: string,
-): Promise<{ document: FaceDocument; photos: OpenedPhoto[]; warnings: ProjectWarning[] }> {
+): Promise<{
+  document: FaceDocument;
+  photos: OpenedPhoto[];
+  warnings: ProjectWarning[];
+  ids: ReadonlyMap<string, string>;
+}> {
   const refuse = (why: string) =>
     new ProjectFileError('invalid-photo', `“${label}” cannot be opened: ${why}.`);
   const { document, manifest } = contents;
@@ -169,7 +176,7 @@ async function decodeAndRegister(
     store.restore(asset);
     photos.push({ photoId: id, info: entry.info, preview: entry.preview });
   }
-  return { document: withAssetIds(repaired.document, ids), photos, warnings };
+  return { document: withAssetIds(repaired.document, ids), photos, warnings, ids };
 }
 
 /** The first photo of a record's derivedFrom chain inside the project (the record if none). */

@@ -50,7 +50,7 @@ export type ProjectHandlers = Pick<
 export function createProjectHandlers(deps: ProjectHandlerDependencies): ProjectHandlers {
   const paths = deps.paths ?? TRUSTING_PATHS;
   return {
-    async saveProject({ document, path: given, suggestedName }) {
+    async saveProject({ document, path: given, suggestedName, session }) {
       if (given !== undefined && given !== null) {
         const refusal = paths.refusal(withProjectExtension(given), 'write');
         if (refusal !== null) return fail('invalid-request', refusal);
@@ -71,6 +71,7 @@ export function createProjectHandlers(deps: ProjectHandlerDependencies): Project
         appVersion: deps.appVersion,
         model: await installedModel(deps.modelsDir),
         withPreview: true,
+        session: session ?? null,
       });
       if (!saved.ok) return saved;
       // The file now holds the work; a crash from here on should not offer an older autosave.
@@ -110,12 +111,12 @@ export function createProjectHandlers(deps: ProjectHandlerDependencies): Project
       return opened;
     },
 
-    autosave({ document, projectPath }) {
+    autosave({ document, projectPath, session }) {
       if (deps.recovery === null) return Promise.resolve(noRecovery());
       // Only a project path the page may write is remembered: restoring grants it again.
       const own =
         projectPath !== null && paths.refusal(projectPath, 'write') === null ? projectPath : null;
-      return deps.recovery.autosave(document, own);
+      return deps.recovery.autosave(document, own, session ?? null);
     },
 
     async checkRecovery() {

@@ -23,6 +23,7 @@ import {
   MANIFEST_ENTRY,
   PREVIEW_ENTRY,
   PROJECT_FORMAT_ID,
+  SESSION_ENTRY,
   assetEntryName,
 } from '../../../shared/project/project-format';
 import { PROJECT_LIMITS } from '../../../shared/project/project-limits';
@@ -31,6 +32,7 @@ import {
   type AssetRecord,
   type ProjectManifest,
 } from '../../../shared/project/project-manifest';
+import { ProjectSessionSchema, type ProjectSession } from '../../../shared/project/project-session';
 import type { ProjectWarning } from '../../../shared/project/project-warning';
 import { repairDocument } from '../../../shared/project/repair-document';
 import { ProjectFileError } from './project-file-error';
@@ -48,6 +50,8 @@ export interface ProjectContents {
   readonly assets: ReadonlyMap<string, ProjectAsset>;
   /** Only when asked for (`withPreview`) and present. */
   readonly preview: Uint8Array | null;
+  /** The editing session, when the file has one that parses. */
+  readonly session: ProjectSession | null;
   readonly warnings: readonly ProjectWarning[];
 }
 
@@ -63,6 +67,7 @@ function entryLimit(name: string): number | null {
   if (name === MANIFEST_ENTRY) return PROJECT_LIMITS.maxManifestBytes;
   if (name === DOCUMENT_ENTRY) return PROJECT_LIMITS.maxDocumentBytes;
   if (name === PREVIEW_ENTRY) return PROJECT_LIMITS.maxPreviewBytes;
+  if (name === SESSION_ENTRY) return PROJECT_LIMITS.maxSessionBytes;
   if (name.startsWith(ASSETS_FOLDER) && ASSET_ENTRY_PATTERN.test(name)) {
     return PROJECT_LIMITS.maxAssetBytes;
   }
@@ -146,7 +151,32 @@ async function readContents(
       message: `${archive.ignored.length} unknown ${archive.ignored.length === 1 ? 'entry was' : 'entries were'} ignored.`,
     });
   }
-  return { manifest, document: repaired.document, assets, preview, warnings };
+  const session = await readSession(archive, warnings);
+  return { manifest, document: repaired.document, assets, preview, session, warnings };
+}
+
+/** The session is a convenience: a damaged one is left out with a note, never a refusal. */
+async function readSession(
+  archive: ZipArchive,
+  warnings: ProjectWarning[],
+): Promise<ProjectSession | null> {
+  if (!archive.has(SESSION_ENTRY)) return null;
+  const dropped = () => {
+    warnings.push({
+      code: 'session-dropped',
+      message:
+        'The saved view, brushes and undo history could not be read; the document opens without them.',
+    });
+    return null;
+  };
+  let raw: unknown;
+  try {
+    raw = parseJson(await archive.read(SESSION_ENTRY));
+  } catch {
+    return dropped();
+  }
+  const parsed = ProjectSessionSchema.safeParse(raw);
+  return parsed.success ? parsed.data : dropped();
 }
 
 async function readManifest(

@@ -22,6 +22,7 @@ import { z } from 'zod';
 import type { FaceDocument } from '../../../shared/document/document';
 import { fail, ok, type Result } from '../../../shared/ipc/result';
 import type { Autosaved, OpenedProject, RecoveryOffer } from '../../../shared/project/project-api';
+import type { ProjectSession } from '../../../shared/project/project-session';
 import type { PhotoStore } from '../photos/photo-store';
 import { openProject } from './open-project';
 import { saveProjectFile, type ModelIdentity } from './save-project';
@@ -54,6 +55,7 @@ export interface RecoveryStoreOptions {
 interface QueuedAutosave {
   readonly document: FaceDocument;
   readonly projectPath: string | null;
+  readonly session: ProjectSession | null;
   readonly waiters: ((result: Result<Autosaved>) => void)[];
 }
 
@@ -111,7 +113,15 @@ export class RecoveryStore {
     }
   }
 
-  autosave(document: FaceDocument, projectPath: string | null): Promise<Result<Autosaved>> {
+  /**
+   * Writes the autosave unless the document is the one written last (the session — view,
+   * undo history — rides along with a document change; a view change alone writes nothing).
+   */
+  autosave(
+    document: FaceDocument,
+    projectPath: string | null,
+    session: ProjectSession | null = null,
+  ): Promise<Result<Autosaved>> {
     const last = this.#last;
     if (
       last !== null &&
@@ -123,7 +133,7 @@ export class RecoveryStore {
     return new Promise((resolve) => {
       // A newer request replaces a queued one; both callers get the newer one's outcome.
       const waiters = [...(this.#queued?.waiters ?? []), resolve];
-      this.#queued = { document, projectPath, waiters };
+      this.#queued = { document, projectPath, session, waiters };
       if (this.#running === null) this.#running = this.#drain();
     });
   }
@@ -185,16 +195,21 @@ export class RecoveryStore {
   async #drain(): Promise<void> {
     for (let job = this.#queued; job !== null; job = this.#queued) {
       this.#queued = null;
-      const result = await this.#write(job.document, job.projectPath).catch((error: unknown) =>
-        fail('project-save-failed', `The autosave failed: ${String(error)}`),
+      const result = await this.#write(job.document, job.projectPath, job.session).catch(
+        (error: unknown) => fail('project-save-failed', `The autosave failed: ${String(error)}`),
       );
       for (const resolve of job.waiters) resolve(result);
     }
     this.#running = null;
   }
 
-  async #write(document: FaceDocument, projectPath: string | null): Promise<Result<Autosaved>> {
+  async #write(
+    document: FaceDocument,
+    projectPath: string | null,
+    session: ProjectSession | null,
+  ): Promise<Result<Autosaved>> {
     const saved = await saveProjectFile(document, this.file(AUTOSAVE_FILE), {
+      session,
       photos: this.options.photos,
       appVersion: this.options.appVersion,
       model: await this.options.model(),

@@ -9,6 +9,7 @@ import type { FaceDocument } from '../../../shared/document/document';
 import { fail, ok, type Result } from '../../../shared/ipc/result';
 import { PROJECT_FORMAT_ID, PROJECT_SCHEMA_VERSION } from '../../../shared/project/project-format';
 import type { ProjectManifest } from '../../../shared/project/project-manifest';
+import type { ProjectSession } from '../../../shared/project/project-session';
 import type { ProjectWarning } from '../../../shared/project/project-warning';
 import type { PhotoStore } from '../photos/photo-store';
 import { replaceFileAtomically, ReplaceFileError, type ReplaceFileSystem } from './atomic-replace';
@@ -29,6 +30,8 @@ export interface SaveProjectOptions {
   readonly model: ModelIdentity | null;
   /** Autosaves skip the thumbnail: they run every minute and nobody browses them. */
   readonly withPreview: boolean;
+  /** The view, brushes, colours and undo history to keep beside the document. */
+  readonly session?: ProjectSession | null;
   /** For messages: "the project", "the autosave". */
   readonly what?: string;
   readonly now?: () => Date;
@@ -92,12 +95,15 @@ export async function saveProjectFile(
           document: saved,
           assets,
           preview: preview?.bytes ?? null,
+          session: options.session ?? null,
         }),
       verify: async (written) => {
         const back = await readProjectFile({ kind: 'file', path: written }, path.basename(target), {
           withPreview: true,
         });
         if (!isDeepStrictEqual(back.document, saved)) throw new Error('the document differs');
+        if (!isDeepStrictEqual(back.session, asJson(options.session ?? null)))
+          throw new Error('the editing session differs');
         if (back.warnings.length > 0) throw new Error(back.warnings[0]?.message);
         if (back.assets.size !== assets.length) throw new Error('a photo is missing');
         if ((back.preview === null) !== (preview === null))
@@ -109,4 +115,9 @@ export async function saveProjectFile(
     throw error;
   }
   return ok({ savedAt, warnings });
+}
+
+/** What a value reads back as from the file: JSON drops undefined members. */
+function asJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }

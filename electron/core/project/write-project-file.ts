@@ -16,9 +16,11 @@ import {
   DOCUMENT_ENTRY,
   MANIFEST_ENTRY,
   PREVIEW_ENTRY,
+  SESSION_ENTRY,
   assetEntryName,
 } from '../../../shared/project/project-format';
 import type { ProjectManifest } from '../../../shared/project/project-manifest';
+import type { ProjectSession } from '../../../shared/project/project-session';
 import type { ProjectAsset } from './read-project-file';
 
 export interface ProjectToWrite {
@@ -27,6 +29,8 @@ export interface ProjectToWrite {
   readonly assets: readonly ProjectAsset[];
   /** A JPEG thumbnail, or null. */
   readonly preview: Uint8Array | null;
+  /** The editing session (view, brushes, undo history), or null. */
+  readonly session?: ProjectSession | null;
 }
 
 /** Regular file, rw-r--r--: what unzip gives the entries when someone unpacks the project. */
@@ -44,6 +48,7 @@ export function projectArchiveStream(project: ProjectToWrite): NodeJS.ReadableSt
   // The manifest first: tools listing the archive, and people, see what it is at once.
   add(json(project.manifest), MANIFEST_ENTRY, true);
   add(json(project.document), DOCUMENT_ENTRY, true);
+  if (project.session) add(json(project.session), SESSION_ENTRY, true);
   if (project.preview !== null) add(project.preview, PREVIEW_ENTRY, false);
   for (const asset of project.assets) {
     add(asset.bytes, assetEntryName(asset.record.id, asset.record.format), false);

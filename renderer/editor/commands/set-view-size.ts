@@ -17,7 +17,7 @@ export const setViewSize = defineCommand<ViewSize>({
   perform: (draft, { width, height }) => {
     const first = draft.session.viewSize === null;
     draft.session.viewSize = { width, height };
-    if (first) {
+    if (first && draft.session.fitOnFirstView) {
       const fit = fitToView(draft.document.photo, { width, height }, FIT_MARGIN);
       draft.session.viewport = { zoom: fit.zoom, offsetX: fit.offsetX, offsetY: fit.offsetY };
     }

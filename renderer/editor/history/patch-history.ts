@@ -158,6 +158,21 @@ export class PatchHistory {
     return (this.undoStack.at(-1)?.id ?? this.baseId) === this.savedId;
   }
 
+  /**
+   * Starts from steps kept in a project file: `steps` oldest first, the first `position` of
+   * them applied (the state now is after them), the rest undone. The state now is the saved one.
+   * Only the newest `limit` applied steps are kept.
+   */
+  restore(steps: readonly Omit<HistoryEntry, 'id'>[], position: number): void {
+    const applied = steps.slice(Math.max(0, position - this.limit), position);
+    const undone = steps.slice(position);
+    this.undoStack = applied.map((step) => ({ ...step, id: this.nextId++ }));
+    this.redoStack = undone.map((step) => ({ ...step, id: this.nextId++ })).reverse();
+    this.baseId = this.nextId++;
+    this.lastWasRecord = false;
+    this.markSaved();
+  }
+
   clear(): void {
     this.undoStack = [];
     this.redoStack = [];

@@ -38,6 +38,8 @@ export interface SessionState {
   readonly resultOpacity: number;
   /** While the before/after key is held: show the photo without the result. */
   readonly showingOriginal: boolean;
+  /** The canvas's first size report fits the photo, unless a reopened project set the view. */
+  readonly fitOnFirstView: boolean;
 }
 
 export interface EditorState {
@@ -60,6 +62,7 @@ export function initialSession(document: FaceDocument): SessionState {
     result: null,
     resultOpacity: 1,
     showingOriginal: false,
+    fitOnFirstView: true,
   };
 }
 

@@ -29,6 +29,7 @@ import {
 } from '../../../shared/document';
 import type { HistoryPolicy } from '../history/history-policy';
 import { PatchHistory, type HistoryEntry } from '../history/patch-history';
+import type { RestoredSession } from '../state/saved-session';
 import {
   defaultActiveLayer,
   initialSession,
@@ -138,6 +139,20 @@ export class EditorStore {
     this.currentRevision += 1;
     this.changed.emit(this.current);
     this.synthesisNeeded.emit(this.currentRevision);
+  }
+
+  /**
+   * A reopened project's session: the view, brushes and colours it was left with, and the
+   * history steps that replayed cleanly on its document (saved-session.ts). The document and
+   * the revision are untouched; the state now is the saved one.
+   */
+  restoreSession(restored: RestoredSession): void {
+    this.current = {
+      ...this.current,
+      session: { ...this.current.session, ...restored.session, fitOnFirstView: false },
+    };
+    this.historyStack.restore(restored.steps, restored.position);
+    this.changed.emit(this.current);
   }
 
   get hasUnsavedChanges(): boolean {
