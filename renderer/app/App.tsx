@@ -51,10 +51,10 @@ import { RecoveryBanner } from './RecoveryBanner';
 import { SavePathPrompt } from './SavePathPrompt';
 import { SourcePanel } from './SourcePanel';
 import { StatusBar } from './StatusBar';
-import type { Notice } from './Toast';
 import { Toolbar, type DocumentTitle } from './Toolbar';
 import { ToolPalette } from './ToolPalette';
 import { useEditorState, useSessionEditor, useSynthesisStatus } from './use-editor';
+import { useNotices } from './use-notices';
 import { Workspace } from './Workspace';
 
 /** What the page's file picker offers; the backend decides what it actually accepts. */
@@ -97,7 +97,7 @@ export function App() {
   const synthesis = useSynthesisStatus(client);
   const viewRef = useRef<SceneView | null>(null);
   const [strokesVisible, setStrokesVisible] = useState(true);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const { notice, notify, clear: clearNotice } = useNotices();
   const fileInputRef = useRef<HTMLInputElement>(null);
   const projectInputRef = useRef<HTMLInputElement>(null);
   const [dropActive, setDropActive] = useState(false);
@@ -164,6 +164,7 @@ export function App() {
         document: () => session.getEditor()?.document ?? null,
         hasUnsavedChanges: () => session.hasUnsavedChanges,
         projectPath: () => latest.get().project?.path ?? null,
+        session: () => session.getEditor()?.savedSession() ?? null,
         onSaved: (saved, document) =>
           emitAppEvent('autosaved', { ...saved, photoId: document.photo.assetId }),
         // Quietly: an autosave that fails must not interrupt editing; Save reports for real.
@@ -171,10 +172,6 @@ export function App() {
       }),
   );
   useEffect(() => autosaver.start(), [autosaver]);
-
-  const notify = (text: string) =>
-    setNotice((previous) => ({ text, serial: (previous?.serial ?? 0) + 1 }));
-  const clearNotice = useMemo(() => () => setNotice(null), []);
 
   const runCommand = (commandId: string) => {
     workspaceCommands.get(commandId)?.run({
@@ -266,6 +263,7 @@ export function App() {
         type: 'failed',
         code: 'transport',
         text: 'FaceShop’s backend is not connected. Start the app with `npm start`.',
+        persistent: true,
       });
       return;
     }
@@ -338,9 +336,7 @@ export function App() {
   // Refusals worth a word (a hidden or locked layer), and the synthesis outcomes tests wait on.
   useEffect(() => {
     if (!editor) return;
-    const offRefused = editor.refused.subscribe((reason) =>
-      setNotice((previous) => ({ text: reason, serial: (previous?.serial ?? 0) + 1 })),
-    );
+    const offRefused = editor.refused.subscribe(notify);
     const current = session.getClient();
     const offShown = current?.shown.subscribe((shown) =>
       emitAppEvent('synthesis-shown', {
@@ -364,7 +360,7 @@ export function App() {
       offShown?.();
       offFailed?.();
     };
-  }, [editor, session]);
+  }, [editor, session, notify]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

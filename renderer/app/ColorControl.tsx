@@ -1,6 +1,7 @@
 /**
  * The current color (the color brush's and the iris tool's) and the palette of recently painted
- * colors. The eyedropper (K) sets the same color from the picture.
+ * colors. The eyedropper (K) sets the same color from the picture. Two components, so that the
+ * toolbar can move the palette into its More menu before the color itself.
  */
 import { commands, type Editor, type EditorState } from '../editor';
 
@@ -10,7 +11,7 @@ interface ColorControlProps {
 }
 
 export function ColorControl({ editor, state }: ColorControlProps) {
-  const { color, recentColors } = state.session;
+  const { color } = state.session;
   return (
     <div className="options-bar__field">
       <label className="color-well" title="Color for the color brush and the iris tool">
@@ -25,23 +26,28 @@ export function ColorControl({ editor, state }: ColorControlProps) {
       <span className="options-bar__value options-bar__value--mono" data-testid="color-value">
         {color}
       </span>
-      {recentColors.length > 0 && (
-        <ul className="recent-colors" aria-label="Recent colors">
-          {recentColors.map((recent) => (
-            <li key={recent}>
-              <button
-                type="button"
-                className="recent-colors__swatch"
-                style={{ backgroundColor: recent }}
-                title={recent}
-                aria-label={`Use ${recent}`}
-                aria-pressed={recent === color}
-                onClick={() => editor.run(commands.setColor, recent)}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
     </div>
+  );
+}
+
+export function RecentColors({ editor, state }: ColorControlProps) {
+  const { color, recentColors } = state.session;
+  if (recentColors.length === 0) return null;
+  return (
+    <ul className="recent-colors" aria-label="Recent colors" data-testid="recent-colors">
+      {recentColors.map((recent) => (
+        <li key={recent}>
+          <button
+            type="button"
+            className="recent-colors__swatch"
+            style={{ backgroundColor: recent }}
+            title={recent}
+            aria-label={`Use ${recent}`}
+            aria-pressed={recent === color}
+            onClick={() => editor.run(commands.setColor, recent)}
+          />
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -7,7 +7,9 @@
 import type { OpenedPhoto } from '../../shared/photo/photo';
 import { commands, type Editor, type EditorState } from '../editor';
 import type { SynthesisStatus } from '../synthesis/synthesis-client';
+import { useState } from 'react';
 import { Icon } from './icons';
+import { PanelCollapseButton } from './PanelCollapseButton';
 import { LayerRow } from './LayerRow';
 
 interface LayersPanelProps {
@@ -21,10 +23,18 @@ interface LayersPanelProps {
 
 export function LayersPanel(props: LayersPanelProps) {
   const { photo, editor, state } = props;
+  const [collapsed, setCollapsed] = useState(false);
   return (
-    <section className="layers-panel" aria-label="Layers">
+    <section className="layers-panel" aria-label="Layers" data-collapsed={collapsed}>
       <h2 className="panel-title">
-        Layers
+        <span className="panel-title__name">
+          <PanelCollapseButton
+            panel="Layers"
+            collapsed={collapsed}
+            onToggle={() => setCollapsed(!collapsed)}
+          />
+          Layers
+        </span>
         {editor && (
           <button
             type="button"

@@ -35,6 +35,7 @@ import {
 } from '../paste/source-geometry';
 import { openPasteSource, type PasteSource } from '../paste/source-opener';
 import { emitAppEvent } from '../testing/app-events';
+import { PanelCollapseButton } from './PanelCollapseButton';
 
 const SOURCE_FILE_ACCEPT = 'image/*,.tif,.tiff,.heic,.heif,.avif,.faceshop';
 /** Lasso point spacing in panel (CSS) pixels. */
@@ -73,6 +74,7 @@ export function SourcePanel({ editor }: SourcePanelProps) {
   const [busy, setBusy] = useState<'opening' | 'pasting' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dropActive, setDropActive] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
   const svgRef = useRef<SVGSVGElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -240,12 +242,20 @@ export function SourcePanel({ editor }: SourcePanelProps) {
       aria-label="Paste source"
       data-testid="source-panel"
       data-drop-active={dropActive}
+      data-collapsed={collapsed}
       onDragOver={onDragOver}
       onDragLeave={() => setDropActive(false)}
       onDrop={onDrop}
     >
       <h2 className="panel-title">
-        Paste source
+        <span className="panel-title__name">
+          <PanelCollapseButton
+            panel="Paste source"
+            collapsed={collapsed}
+            onToggle={() => setCollapsed(!collapsed)}
+          />
+          Paste source
+        </span>
         <button
           type="button"
           className="panel-title__action"

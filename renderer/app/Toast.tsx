@@ -1,9 +1,12 @@
 /**
  * A short notice at the bottom of the canvas: why a stroke was refused ("the Mask layer is
- * hidden"), or why a button cannot act yet. It fades on its own and never takes focus, so it
- * never interrupts the stroke after it.
+ * hidden"), why a button cannot act yet, what an export wrote. It goes on its own after a few
+ * seconds (workspace/toast-timer.ts), waits while the pointer or focus is on it, and has a close
+ * button (Escape too, while focused). It never takes focus, so it never interrupts the stroke
+ * after it.
  */
-import { useEffect } from 'react';
+import { TOAST_DURATION_MS } from '../workspace/toast-timer';
+import { useToastTimer } from './use-toast-timer';
 
 export interface Notice {
   readonly text: string;
@@ -11,24 +14,26 @@ export interface Notice {
   readonly serial: number;
 }
 
-const VISIBLE_MS = 3500;
-
 interface ToastProps {
   readonly notice: Notice | null;
   readonly onExpire: () => void;
 }
 
 export function Toast({ notice, onExpire }: ToastProps) {
-  useEffect(() => {
-    if (!notice) return;
-    const timer = setTimeout(onExpire, VISIBLE_MS);
-    return () => clearTimeout(timer);
-  }, [notice, onExpire]);
-
+  const handlers = useToastTimer(notice, TOAST_DURATION_MS.info, onExpire);
   if (!notice) return null;
   return (
-    <div className="toast" role="status" data-testid="toast">
-      {capitalize(notice.text)}
+    <div className="toast" role="status" data-testid="toast" {...handlers}>
+      <span className="toast__text">{capitalize(notice.text)}</span>
+      <button
+        type="button"
+        className="toast__dismiss"
+        aria-label="Dismiss"
+        title="Dismiss (Esc)"
+        onClick={onExpire}
+      >
+        ×
+      </button>
     </div>
   );
 }

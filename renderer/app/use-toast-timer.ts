@@ -7,7 +7,6 @@
 import {
   useEffect,
   useEffectEvent,
-  useMemo,
   useRef,
   useState,
   type FocusEvent,
@@ -33,15 +32,28 @@ export function useToastTimer(
   durationMs: number | null,
   onDismiss: () => void,
 ): ToastHandlers {
-  const dismiss = useEffectEvent(onDismiss);
-  // The timer lives in state set by the effect's owner only through the ref below; the
-  // reasons that hold now carry over to the next toast (the pointer may still be over it).
+  const expire = useEffectEvent(onDismiss);
+  // What holds the countdown now. Only the window's being hidden carries over to the next
+  // toast: a toast removed under the pointer or with focus inside gets no leave or blur event,
+  // and a new one must not wait for one that never comes.
   const [pauses] = useState(() => new Set<ToastPauseReason>());
   const timer = useRef<ToastTimer | null>(null);
+  const [control] = useState(() => ({
+    pause(reason: ToastPauseReason) {
+      pauses.add(reason);
+      timer.current?.pause(reason);
+    },
+    resume(reason: ToastPauseReason) {
+      pauses.delete(reason);
+      timer.current?.resume(reason);
+    },
+  }));
 
   useEffect(() => {
     if (identity === null || identity === undefined || durationMs === null) return;
-    const current = new ToastTimer(durationMs, () => dismiss());
+    pauses.delete('hover');
+    pauses.delete('focus');
+    const current = new ToastTimer(durationMs, () => expire());
     for (const reason of pauses) current.pause(reason);
     timer.current = current;
     current.start();
@@ -53,46 +65,29 @@ export function useToastTimer(
 
   useEffect(() => {
     const onVisibility = () => {
-      if (document.visibilityState === 'hidden') pause('hidden');
-      else resume('hidden');
-    };
-    const pause = (reason: ToastPauseReason) => {
-      pauses.add(reason);
-      timer.current?.pause(reason);
-    };
-    const resume = (reason: ToastPauseReason) => {
-      pauses.delete(reason);
-      timer.current?.resume(reason);
+      if (document.visibilityState === 'hidden') control.pause('hidden');
+      else control.resume('hidden');
     };
     onVisibility();
     document.addEventListener('visibilitychange', onVisibility);
     return () => document.removeEventListener('visibilitychange', onVisibility);
-  }, [pauses]);
+  }, [control]);
 
-  return useMemo((): ToastHandlers => {
-    const pause = (reason: ToastPauseReason) => {
-      pauses.add(reason);
-      timer.current?.pause(reason);
-    };
-    const resume = (reason: ToastPauseReason) => {
-      pauses.delete(reason);
-      timer.current?.resume(reason);
-    };
-    return {
-      onPointerEnter: () => pause('hover'),
-      onPointerLeave: () => resume('hover'),
-      onFocus: () => pause('focus'),
-      onBlur: (event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) resume('focus');
-      },
-      onKeyDown: (event) => {
-        if (event.key !== 'Escape') return;
-        // Not the editor's Escape too (it drops a selection or cancels a stroke).
-        event.stopPropagation();
-        event.preventDefault();
-        pauses.delete('focus');
-        dismiss();
-      },
-    };
-  }, [pauses]);
+  return {
+    onPointerEnter: () => control.pause('hover'),
+    onPointerLeave: () => control.resume('hover'),
+    onFocus: () => control.pause('focus'),
+    onBlur: (event) => {
+      if (!event.currentTarget.contains(event.relatedTarget)) {
+        control.resume('focus');
+      }
+    },
+    onKeyDown: (event) => {
+      if (event.key !== 'Escape') return;
+      // Not the editor's Escape too (it drops a selection or cancels a stroke).
+      event.stopPropagation();
+      event.preventDefault();
+      onDismiss();
+    },
+  };
 }

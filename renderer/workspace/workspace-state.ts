@@ -16,6 +16,8 @@ export interface WorkspaceMessage {
   readonly text: string;
   /** Increases with every message, so the same text shown twice still counts as new. */
   readonly serial: number;
+  /** Stays until dismissed instead of timing out: nothing works until it is dealt with. */
+  readonly persistent?: boolean;
 }
 
 /** The project file the open document belongs to (what "Save" writes and the title shows). */
@@ -54,7 +56,12 @@ export type WorkspaceAction =
   | { readonly type: 'busy'; readonly text: string | null }
   | { readonly type: 'recovery-offered'; readonly offer: RecoveryOffer | null }
   | { readonly type: 'info'; readonly text: string }
-  | { readonly type: 'failed'; readonly code: ErrorCode; readonly text: string }
+  | {
+      readonly type: 'failed';
+      readonly code: ErrorCode;
+      readonly text: string;
+      readonly persistent?: boolean;
+    }
   | { readonly type: 'message-dismissed' };
 
 export const initialWorkspaceState: WorkspaceState = {
@@ -128,6 +135,7 @@ export const workspaceReducer = produce((draft: WorkspaceState, action: Workspac
         code: action.code,
         text: action.text,
         serial: (state.message?.serial ?? 0) + 1,
+        ...(action.persistent ? { persistent: true } : {}),
       };
       return;
     case 'message-dismissed':

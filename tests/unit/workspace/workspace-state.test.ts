@@ -62,4 +62,19 @@ describe('workspace state', () => {
     expect(before.message).toBeNull();
     expect(after.message?.text).toBe('oops');
   });
+
+  it('marks only the messages that must stay until dismissed (the others time out)', () => {
+    const ordinary = run({ type: 'failed', code: 'photo-unreadable', text: 'bad' });
+    expect(ordinary.message?.persistent).toBeUndefined();
+    const staying = run({
+      type: 'failed',
+      code: 'transport',
+      text: 'no backend',
+      persistent: true,
+    });
+    expect(staying.message?.persistent).toBe(true);
+    // The next message is judged on its own.
+    const next = workspaceReducer(staying, { type: 'info', text: 'saved' });
+    expect(next.message?.persistent).toBeUndefined();
+  });
 });
