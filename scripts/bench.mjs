@@ -1,5 +1,6 @@
 // `npm run bench`: bundles tests/bench/synthesis-bench.ts for Node and runs it; `node
-// scripts/bench.mjs detail-eval` does the same for tests/bench/detail-eval.ts (`npm run eval:detail`).
+// scripts/bench.mjs detail-eval` does the same for tests/bench/detail-eval.ts (`npm run eval:detail`),
+// `node scripts/bench.mjs edit-eval` for tests/bench/edit-eval.ts (`npm run eval:edits`).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { build } from 'esbuild';

@@ -1,6 +1,6 @@
 /**
  * The portraits held out of training and tuning are named twice — in models/training/portraits.py
- * (the trainer, the refiner) and in tests/bench/detail-eval.ts (the evaluation on them) — and
+ * (the trainer, the refiner) and in tests/bench/portrait-parts.ts (the evaluations on them: detail-eval.ts, edit-eval.ts) — and
  * must be the same 20 names, or the evaluation would score portraits the model was trained on.
  */
 import { readFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ const namesIn = (file: string, from: string, to: string): string[] => {
 describe('held-out portraits', () => {
   it('the trainer and the evaluation hold out the same 20 portraits', () => {
     const python = namesIn('models/training/portraits.py', 'HELD_OUT = [', ']');
-    const typescript = namesIn('tests/bench/detail-eval.ts', 'HELD_OUT_PORTRAITS = [', '];');
+    const typescript = namesIn('tests/bench/portrait-parts.ts', 'HELD_OUT_PORTRAITS = [', '];');
     expect(python).toHaveLength(20);
     expect([...typescript].sort()).toEqual([...python].sort());
   });
