@@ -248,7 +248,7 @@ function orderedChannels(channels: readonly StrokeChannel[]): StrokeChannel[] {
 function irisPasses(marks: readonly IrisMark[]): OverlayPass[] {
   const expanded = marks.map(expandIrisMark);
   return [
-    { strokes: expanded.map((iris) => iris.color), transform: null, color: null },
+    { strokes: expanded.flatMap((iris) => iris.colors), transform: null, color: null },
     { strokes: expanded.map((iris) => iris.sketch), transform: null, color: SKETCH_COLOR },
   ];
 }

@@ -52,7 +52,7 @@ export function networkInputs(document: FaceDocument): NetworkInputs {
         {
           layerId: layer.id,
           channel: 'mask',
-          strokes: expanded.map((iris) => iris.mask),
+          strokes: expanded.flatMap((iris) => iris.masks),
           transform: null,
         },
         {
@@ -64,7 +64,7 @@ export function networkInputs(document: FaceDocument): NetworkInputs {
         {
           layerId: layer.id,
           channel: 'color',
-          strokes: expanded.map((iris) => iris.color),
+          strokes: expanded.flatMap((iris) => iris.colors),
           transform: null,
         },
       );

@@ -16,6 +16,7 @@ import {
   transferDetail,
   type BorrowedDetail,
 } from './detail-transfer';
+import { planIrisRecolour, type IrisToRecolour } from './iris-recolour';
 import type { RefinerStage } from './refiner-stage';
 import type { PhotoSource, SynthesisOutput } from './synthesizer';
 import { visiblePart, type WorkArea } from './work-area';
@@ -57,6 +58,11 @@ export interface PasteBackOptions {
   readonly refine?: boolean;
   /** Also return the region as an RGBA layer (the editor's preview). */
   readonly layer?: boolean;
+  /**
+   * The document's iris marks: where the photo has an iris under one, the photo's own iris
+   * recoloured replaces the network's (iris-recolour.ts), inside the mask only.
+   */
+  readonly irises?: readonly IrisToRecolour[];
 }
 
 export function featherSigma(area: WorkArea): number {
@@ -193,6 +199,10 @@ export async function pasteBack(
     .extractChannel(0)
     .raw()
     .toBuffer();
+  const irisPlan =
+    options.irises && options.irises.length > 0
+      ? planIrisRecolour(original, win, options.irises)
+      : null;
   const rgb = Buffer.from(original);
   const layer = options.layer ? new Uint8Array(4 * alpha.length) : null;
   const changedMask = new Uint8Array(alpha.length);
@@ -228,6 +238,10 @@ export async function pasteBack(
         const added = boxed >= 0 ? (borrowed.residual[3 * boxed + c] as number) : own;
         const lowBand = low + ((upscaled[j] as number) - low) * w;
         v = lowBand + gain * ((1 - w) * own + w * added);
+      }
+      if (irisPlan !== null) {
+        const k = w * (irisPlan.weight[i] as number);
+        if (k > 0) v += ((irisPlan.rgb[j] as number) - v) * k;
       }
       const q = Math.round(v);
       const clamped = q < 0 ? 0 : q > 255 ? 255 : q;

@@ -5,7 +5,9 @@
  * click does not produce a tiny iris.
  */
 import {
+  findCatchlight,
   findLayer,
+  hexToRgb,
   topLayerOfKind,
   type IrisMark,
   type LayerId,
@@ -96,11 +98,22 @@ export function createIrisTool(): Tool {
       const finished = placing;
       placing = null;
       preview = null;
+      // The photo's catchlight in this iris, kept out of the mask (the sampler reads the photo
+      // as shown; without one, none is found).
+      const catchlight = findCatchlight(
+        (point) => {
+          const hex = context.sampleColor(point);
+          return hex === null ? null : hexToRgb(hex);
+        },
+        finished.center,
+        finished.radius,
+      );
       const mark: IrisMark = {
         id: context.newId('iris'),
         center: finished.center,
         radius: finished.radius,
         color,
+        ...(catchlight ? { catchlight } : {}),
       };
       const outcome = context.run(addIrisMark, { layerId: finished.layerId, mark });
       if (outcome.status === 'refused') context.refused(outcome.reason);

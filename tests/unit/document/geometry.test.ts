@@ -4,6 +4,7 @@ import {
   clampWorkArea,
   defaultWorkArea,
   expandIrisMark,
+  findCatchlight,
   hexToRgb,
   normalizeHexColor,
   rgbToHex,
@@ -13,9 +14,13 @@ import {
 
 describe('expandIrisMark', () => {
   const mark = { id: 'iris-1', center: { x: 100, y: 50 }, radius: 20, color: '#3366aa' };
-  const { sketch, color } = expandIrisMark(mark);
+  const { sketch, colors, masks } = expandIrisMark(mark);
   const radii = (points: readonly { x: number; y: number }[]) =>
     points.map((p) => Math.hypot(p.x - 100, p.y - 50));
+  const band = (stroke: { points: readonly { x: number; y: number }[]; width: number }) => {
+    const [r] = radii(stroke.points);
+    return [(r ?? 0) - stroke.width / 2, (r ?? 0) + stroke.width / 2] as const;
+  };
 
   it('draws the outline as a closed circle at the radius into the sketch', () => {
     expect(sketch.id).toBe('iris-1:outline');
@@ -25,13 +30,44 @@ describe('expandIrisMark', () => {
     expect(sketch.points.length).toBeGreaterThanOrEqual(24);
   });
 
-  it('paints a ring of the iris color between the pupil and the outline', () => {
-    expect(color.color).toBe('#3366aa');
-    const [r] = radii(color.points);
-    const inner = (r ?? 0) - color.width / 2;
-    const outer = (r ?? 0) + color.width / 2;
-    expect(inner).toBeGreaterThan(0.25 * 20); // the pupil stays free
-    expect(outer).toBeLessThan(20); // the outline stays free
+  it('paints a darker limbal ring, the iris colour between pupil and limbus, then a dark pupil', () => {
+    const [limbus, ring, pupil] = colors;
+    if (!limbus || !ring || !pupil) throw new Error('three colour strokes expected');
+    expect(ring.color).toBe('#3366aa');
+    const [inner, outer] = band(ring);
+    expect(inner).toBeGreaterThan(0.25 * 20);
+    expect(outer).toBeLessThan(20);
+    const [limbusInner, limbusOuter] = band(limbus);
+    expect(limbusInner).toBeCloseTo(outer, 6);
+    expect(limbusOuter).toBeLessThan(20); // the outline stays free
+    expect(limbus.color).toBe('#1a3355'); // half as bright
+    expect(pupil.points).toHaveLength(1);
+    expect(pupil.width / 2).toBeLessThanOrEqual(inner);
+    expect(pupil.color).toBe('#0e0c0b');
+  });
+
+  it("masks its own eye, and keeps the photo's catchlight out of the mask", () => {
+    expect(masks).toHaveLength(1);
+    const withLight = expandIrisMark({ ...mark, catchlight: { x: 94, y: 44, radius: 3 } });
+    expect(withLight.masks.map((stroke) => stroke.tool)).toEqual(['paint', 'erase']);
+    expect(withLight.masks[1]).toMatchObject({ points: [{ x: 94, y: 44 }], width: 6 });
+  });
+});
+
+describe('findCatchlight', () => {
+  // A grey iris (luma ~90) with a white highlight up and left of the centre.
+  const eye = (highlight: boolean) => (p: { x: number; y: number }) =>
+    highlight && Math.hypot(p.x - 94, p.y - 44) < 3
+      ? { r: 250, g: 250, b: 250 }
+      : { r: 90, g: 90, b: 90 };
+
+  it('finds a highlight that stands out of the iris, and nothing in a plain iris', () => {
+    const found = findCatchlight(eye(true), { x: 100, y: 50 }, 20);
+    expect(found).toBeDefined();
+    expect(Math.hypot((found?.x ?? 0) - 94, (found?.y ?? 0) - 44)).toBeLessThan(3);
+    expect(found?.radius).toBeCloseTo(3.2, 6);
+    expect(findCatchlight(eye(false), { x: 100, y: 50 }, 20)).toBeUndefined();
+    expect(findCatchlight(() => null, { x: 100, y: 50 }, 20)).toBeUndefined();
   });
 });
 

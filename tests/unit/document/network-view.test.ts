@@ -54,8 +54,9 @@ describe('networkInputs', () => {
       ['layer-iris', 'sketch'],
       ['layer-iris', 'color'],
     ]);
-    const irisColor = inputs.groups.at(-1)?.strokes[0];
-    expect(irisColor?.color).toBe('#224466');
+    // The limbal ring (darker), the iris colour, the pupil.
+    const irisColors = inputs.groups.at(-1)?.strokes.map((s) => s.color);
+    expect(irisColors).toEqual(['#112233', '#224466', '#0e0c0b']);
   });
 
   it('an iris masks its own eye: a disc of 1.6 radii, and there is something to synthesize', () => {
