@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { testHooksEnabled } from './bridge/backend';
-import { exposeTestApi } from './testing/app-events';
+import { exposeTestApi } from './app-events/app-events';
 import './styles/app.css';
 
 if (testHooksEnabled) exposeTestApi();

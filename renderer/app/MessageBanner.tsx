@@ -8,7 +8,7 @@
 import { useEffect } from 'react';
 import type { WorkspaceMessage } from '../workspace/workspace-state';
 import { TOAST_DURATION_MS } from '../workspace/toast-timer';
-import { emitAppEvent } from '../testing/app-events';
+import { emitAppEvent } from '../app-events/app-events';
 import { useToastTimer } from './use-toast-timer';
 
 interface MessageBannerProps {

@@ -6,13 +6,12 @@
  * file), the first one's result is ignored when it arrives, so the screen never switches back
  * to an older photo.
  */
-import type { Dispatch } from 'react';
 import type { BackendApi } from '../../shared/ipc/contract';
 import { fail, type Result } from '../../shared/ipc/result';
 import type { OpenedPhoto } from '../../shared/photo/photo';
 import { photoFileSizeRefusal } from '../../shared/photo/photo-limits';
-import { emitAppEvent } from '../testing/app-events';
-import type { WorkspaceAction } from './workspace-state';
+import { emitAppEvent } from '../app-events/app-events';
+import type { WorkspaceDispatch } from './workspace-state';
 
 export interface PhotoOpener {
   openFile(file: File): Promise<void>;
@@ -32,7 +31,7 @@ type Backend = Pick<BackendApi, 'openPhoto' | 'openPhotoFromDialog' | 'openSampl
  */
 export function createPhotoOpener(
   backend: Backend,
-  dispatch: Dispatch<WorkspaceAction>,
+  dispatch: WorkspaceDispatch,
   mayReplace: () => boolean = () => true,
 ): PhotoOpener {
   let latestTicket = 0;

@@ -8,14 +8,13 @@
  * keeps the editor's saved mark in step with what is on disk. Opens are latest-wins like photo
  * opens: an answer overtaken by a newer open is ignored.
  */
-import type { Dispatch } from 'react';
 import type { BackendApi } from '../../shared/ipc/contract';
 import { fail, type Result } from '../../shared/ipc/result';
 import type { OpenedProject } from '../../shared/project/project-api';
 import { PROJECT_LIMITS } from '../../shared/project/project-limits';
-import { emitAppEvent } from '../testing/app-events';
+import { emitAppEvent } from '../app-events/app-events';
 import type { EditingSession } from './editing-session';
-import type { ProjectFile, WorkspaceAction } from './workspace-state';
+import type { ProjectFile, WorkspaceDispatch } from './workspace-state';
 
 export const PROJECT_EXTENSION = '.faceshop';
 
@@ -32,7 +31,7 @@ type Backend = Pick<
 export interface ProjectFilesDeps {
   readonly backend: Backend;
   readonly session: EditingSession;
-  readonly dispatch: Dispatch<WorkspaceAction>;
+  readonly dispatch: WorkspaceDispatch;
   /** The project the open document belongs to, as the workspace state has it now. */
   readonly currentProject: () => ProjectFile | null;
   /** The open photo's file name, for the name the save dialog proposes. */

@@ -64,6 +64,9 @@ export type WorkspaceAction =
     }
   | { readonly type: 'message-dismissed' };
 
+/** Hands an action to the one reducer (the workspace controller owns it). */
+export type WorkspaceDispatch = (action: WorkspaceAction) => void;
+
 export const initialWorkspaceState: WorkspaceState = {
   status: null,
   photo: null,

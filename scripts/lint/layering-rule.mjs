@@ -3,8 +3,12 @@
  * (./layers.mjs). Relative imports are resolved to the folder they point at, so
  * `../../electron/core/x` from renderer/ is caught whatever its spelling; bare specifiers are
  * checked as npm packages or Node built-ins. Type-only imports count too: a type from another
- * layer is still a dependency on it.
+ * layer is still a dependency on it. A layer without DOM (`domGlobals: false`) is also checked
+ * for the browser's own globals, by the names the file leaves unresolved or resolves to
+ * globals: `window`, `document`, `HTMLElement` as a type, and so on. Globals that Node has as
+ * well (`console`, `setTimeout`, `URL`, `performance`) run anywhere and stay allowed.
  */
+import globals from 'globals';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { layers as defaultLayers } from './layers.mjs';
@@ -12,6 +16,27 @@ import { layers as defaultLayers } from './layers.mjs';
 /** @typedef {import('./layers.mjs').Layer} Layer */
 
 const NODE_BUILTINS = new Set(builtinModules);
+
+/** The browser's globals that neither ECMAScript nor Node has. */
+export const DOM_GLOBALS = new Set(
+  Object.keys(globals.browser).filter(
+    (name) => !(name in globals.node) && !(name in globals.builtin),
+  ),
+);
+
+/**
+ * Why using the global `name` in `importerPath` breaks the layering; null when it is allowed.
+ *
+ * @param {string} importerPath
+ * @param {string} name
+ * @param {readonly Layer[]} layers
+ * @returns {string | null}
+ */
+export function globalViolation(importerPath, name, layers = defaultLayers) {
+  const layer = layerOf(importerPath, layers);
+  if (layer === null || layer.domGlobals !== false || !DOM_GLOBALS.has(name)) return null;
+  return `${layer.name} may not use the DOM's "${name}": ${layer.why}.`;
+}
 
 /**
  * @param {string} specifier
@@ -65,7 +90,8 @@ export function layeringViolation(importerPath, specifier, layers = defaultLayer
   const targetPath = path.posix.normalize(
     path.posix.join(path.posix.dirname(importerPath), specifier),
   );
-  const targetLayer = layerOf(targetPath, layers);
+  // With a slash, so that a folder's index (`'../editor'`) belongs to the folder's layer.
+  const targetLayer = layerOf(`${targetPath}/`, layers);
   if (targetLayer === null) {
     return `${layer.name} may not import ${targetPath}, which is outside the layered folders.`;
   }
@@ -95,7 +121,28 @@ export const layeringRule = {
       if (violation !== null) context.report({ node: source, message: violation });
     }
 
+    /** @param {import('estree').Program} program */
+    function checkGlobals(program) {
+      const scope = context.sourceCode.getScope(program);
+      /** @type {Set<unknown>} */
+      const reported = new Set();
+      /** @param {import('eslint').Scope.Reference} reference */
+      const checkReference = (reference) => {
+        const violation = globalViolation(importerPath, reference.identifier.name);
+        if (violation === null || reported.has(reference.identifier)) return;
+        reported.add(reference.identifier);
+        context.report({ node: reference.identifier, message: violation });
+      };
+      // Declared globals (the browser's, from the config, or TypeScript's lib) hold their
+      // references; names no configuration declares stay unresolved in `through`.
+      for (const variable of scope.variables) {
+        if (variable.defs.length === 0) variable.references.forEach(checkReference);
+      }
+      scope.through.forEach(checkReference);
+    }
+
     return {
+      'Program:exit': checkGlobals,
       ImportDeclaration: (node) => check(node.source),
       ExportNamedDeclaration: (node) => check(node.source),
       ExportAllDeclaration: (node) => check(node.source),

@@ -6,7 +6,9 @@
  * For each layer:
  * - `mayImport`: the layers its files may import from (their own included);
  * - `packages`: `{ allow: [...] }` (only these npm packages) or `{ deny: [...] }`;
- * - `nodeBuiltins`: whether Node's built-in modules (fs, path, node:*) may be imported.
+ * - `nodeBuiltins`: whether Node's built-in modules (fs, path, node:*) may be imported;
+ * - `domGlobals` (default true): false forbids the browser's own globals (window, document,
+ *   HTMLElement, requestAnimationFrame…), as values and as types, so the layer runs headless.
  *
  * @typedef {{ allow: readonly string[] } | { deny: readonly string[] }} PackageRule
  * @typedef {{
@@ -16,6 +18,7 @@
  *   mayImport: readonly string[],
  *   packages: PackageRule,
  *   nodeBuiltins: boolean,
+ *   domGlobals?: boolean,
  * }} Layer
  */
 
@@ -31,19 +34,122 @@ export const layers = [
     packages: { allow: ['zod'] },
     nodeBuiltins: false,
   },
+  // The renderer's inner layers, lowest first: editor/ < synthesis/ < canvas/ < workspace/ <
+  // app/. A layer may import the ones below it, never one above.
+  {
+    name: 'renderer/editor',
+    folder: 'renderer/editor/',
+    why: 'the editor is the document, history and tools as plain TypeScript: no DOM, no React, no Fabric, nothing above it',
+    mayImport: ['renderer/editor', 'shared'],
+    packages: { allow: ['immer'] },
+    nodeBuiltins: false,
+    domGlobals: false,
+  },
+  {
+    name: 'renderer/synthesis',
+    folder: 'renderer/synthesis/',
+    why: 'synthesis keeps results in step with the editor’s document; it knows nothing of the screen',
+    mayImport: ['renderer/synthesis', 'renderer/editor', 'shared'],
+    packages: { deny: ['electron', ...UI_PACKAGES.filter((name) => name !== 'immer')] },
+    nodeBuiltins: false,
+  },
   {
     name: 'renderer/canvas',
     folder: 'renderer/canvas/',
-    why: 'the renderer reaches the backend only through renderer/bridge/',
-    mayImport: ['renderer/canvas', 'renderer', 'shared'],
+    why: 'the canvas mirrors the editor’s document and results into Fabric; it never reaches up to the workspace or the app',
+    mayImport: ['renderer/canvas', 'renderer/synthesis', 'renderer/editor', 'shared'],
     packages: { deny: ['electron'] },
+    nodeBuiltins: false,
+  },
+  {
+    name: 'renderer/app-events',
+    folder: 'renderer/app-events/',
+    why: 'the app’s event log and its read-outs sit below the workspace, which emits into them',
+    mayImport: [
+      'renderer/app-events',
+      'renderer/canvas',
+      'renderer/synthesis',
+      'renderer/editor',
+      'shared',
+    ],
+    packages: { deny: ['electron', ...UI_PACKAGES] },
+    nodeBuiltins: false,
+  },
+  {
+    name: 'renderer/bridge',
+    folder: 'renderer/bridge/',
+    why: 'the bridge is the renderer’s one way to the backend and depends on nothing else',
+    mayImport: ['renderer/bridge', 'shared'],
+    packages: { deny: ['electron', ...UI_PACKAGES] },
+    nodeBuiltins: false,
+  },
+  {
+    name: 'renderer/workspace',
+    folder: 'renderer/workspace/',
+    why: 'the workspace controller is not React: it is handed the backend and the shell, and the app composes it',
+    mayImport: [
+      'renderer/workspace',
+      'renderer/app-events',
+      'renderer/canvas',
+      'renderer/synthesis',
+      'renderer/editor',
+      'shared',
+    ],
+    packages: { deny: ['electron', 'react', 'react-dom', 'fabric'] },
+    nodeBuiltins: false,
+  },
+  {
+    name: 'renderer/paste',
+    folder: 'renderer/paste/',
+    why: 'smart copy-paste’s requests and geometry; the app’s source panel draws them',
+    mayImport: ['renderer/paste', 'renderer/workspace', 'renderer/editor', 'shared'],
+    packages: { deny: ['electron', 'react', 'react-dom', 'fabric'] },
+    nodeBuiltins: false,
+  },
+  {
+    name: 'renderer/styles',
+    folder: 'renderer/styles/',
+    why: 'style sheets hold no code',
+    mayImport: ['renderer/styles'],
+    packages: { allow: [] },
+    nodeBuiltins: false,
+  },
+  {
+    name: 'renderer/app',
+    folder: 'renderer/app/',
+    why: 'the React shell composes the layers below it; only renderer/canvas/ uses Fabric',
+    mayImport: [
+      'renderer/app',
+      'renderer/styles',
+      'renderer/paste',
+      'renderer/workspace',
+      'renderer/bridge',
+      'renderer/app-events',
+      'renderer/canvas',
+      'renderer/synthesis',
+      'renderer/editor',
+      'shared',
+    ],
+    packages: { deny: ['electron', 'fabric'] },
     nodeBuiltins: false,
   },
   {
     name: 'renderer',
     folder: 'renderer/',
     why: 'the renderer reaches the backend only through renderer/bridge/, and only renderer/canvas/ uses Fabric',
-    mayImport: ['renderer', 'renderer/canvas', 'shared'],
+    mayImport: [
+      'renderer',
+      'renderer/app',
+      'renderer/styles',
+      'renderer/paste',
+      'renderer/workspace',
+      'renderer/bridge',
+      'renderer/app-events',
+      'renderer/canvas',
+      'renderer/synthesis',
+      'renderer/editor',
+      'shared',
+    ],
     packages: { deny: ['electron', 'fabric'] },
     nodeBuiltins: false,
   },

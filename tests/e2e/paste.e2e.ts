@@ -25,7 +25,7 @@ import { facePartCentre } from '../../shared/paste/placement';
 import { channelStrokes } from '../../shared/raster/network-strokes';
 import { binarize, rasterizeCoverage } from '../../shared/raster/rasterize-strokes';
 import { SketchDomain } from '../../electron/core/sketch/sketch-domain';
-import type { FaceshopTestApi } from '../../renderer/testing/app-events';
+import type { FaceshopTestApi } from '../../renderer/app-events/app-events';
 import { MODELS_DIR, REPO_ROOT, SAMPLE_PHOTO } from '../support/repo-paths';
 import { startBrowserHost, type BrowserHost } from './support/browser-host';
 import { openChromium, type ChromiumSession } from './support/chromium-session';

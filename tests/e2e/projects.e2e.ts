@@ -12,7 +12,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FaceshopTestApi } from '../../renderer/testing/app-events';
+import type { FaceshopTestApi } from '../../renderer/app-events/app-events';
 import { REPO_ROOT, SAMPLE_PHOTO } from '../support/repo-paths';
 import { startBrowserHost, type BrowserHost } from './support/browser-host';
 import { openChromium, type ChromiumSession } from './support/chromium-session';

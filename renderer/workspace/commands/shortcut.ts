@@ -1,7 +1,10 @@
 /**
  * Keyboard shortcuts written as "Mod+O", "Shift+Mod+Z": "Mod" is Cmd on macOS and Ctrl
- * elsewhere, the last part is the key. Kept as strings so commands can declare them as data.
+ * elsewhere, the last part is the key. Kept as strings so commands can declare them as data,
+ * and read by the editor's one key-chord parser (renderer/editor/shortcuts/key-chord.ts), so a
+ * workspace shortcut and an editor binding mean the same thing by the same text.
  */
+import { chordId, chordOfInput, parseShortcut } from '../../editor/shortcuts/key-chord';
 
 export interface KeyPress {
   readonly key: string;
@@ -12,18 +15,8 @@ export interface KeyPress {
 }
 
 export function matchesShortcut(shortcut: string, press: KeyPress, isMac: boolean): boolean {
-  const parts = shortcut.split('+');
-  const key = parts.pop()?.toLowerCase();
-  const wanted = new Set(parts);
-  const mod = isMac ? press.metaKey : press.ctrlKey;
-  const otherCommandKey = isMac ? press.ctrlKey : press.metaKey;
-  return (
-    key === press.key.toLowerCase() &&
-    mod === wanted.has('Mod') &&
-    press.shiftKey === wanted.has('Shift') &&
-    press.altKey === wanted.has('Alt') &&
-    !otherCommandKey
-  );
+  const platform = isMac ? 'mac' : 'other';
+  return chordId(parseShortcut(shortcut, platform)) === chordId(chordOfInput(press));
 }
 
 /** How a shortcut is shown in menus and tooltips on this platform. */

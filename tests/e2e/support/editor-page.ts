@@ -11,7 +11,7 @@ import type {
   FaceshopTestApi,
   PixelContent,
   PixelRect,
-} from '../../../renderer/testing/app-events';
+} from '../../../renderer/app-events/app-events';
 import { WorkspacePage } from './workspace-page';
 
 type TestWindow = Window & { __faceshopTest?: FaceshopTestApi };

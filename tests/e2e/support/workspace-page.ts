@@ -8,7 +8,7 @@ import type {
   AppEventDetails,
   AppEventName,
   FaceshopTestApi,
-} from '../../../renderer/testing/app-events';
+} from '../../../renderer/app-events/app-events';
 
 type TestWindow = Window & { __faceshopTest?: FaceshopTestApi };
 
