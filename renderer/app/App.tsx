@@ -127,7 +127,7 @@ export function App() {
         )}
       </Workspace>
       <aside className="side-panels">
-        <SourcePanel editor={editor} />
+        <SourcePanel editor={editor} targetLandmarks={state.photo?.landmarks ?? null} />
         <LayersPanel
           photo={state.photo}
           editor={editor}

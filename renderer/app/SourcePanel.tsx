@@ -7,6 +7,7 @@
  * requests (open, paste).
  */
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import type { Point } from '../../shared/document';
 import type { PasteSelection } from '../../shared/paste/paste-api';
 import { backend } from '../bridge/backend';
 import type { Editor } from '../editor';
@@ -23,9 +24,11 @@ const SOURCE_FILE_ACCEPT = 'image/*,.tif,.tiff,.heic,.heif,.avif,.faceshop';
 
 interface SourcePanelProps {
   readonly editor: Editor | null;
+  /** The target photo's face landmarks, where the backend found them: presets land on them. */
+  readonly targetLandmarks: readonly Point[] | null;
 }
 
-export function SourcePanel({ editor }: SourcePanelProps) {
+export function SourcePanel({ editor, targetLandmarks }: SourcePanelProps) {
   const [source, setSource] = useState<PasteSource | null>(null);
   const [tool, setTool] = useState<SourceTool>('rectangle');
   const [selection, setSelection] = useState<PasteSelection | null>(null);
@@ -70,7 +73,7 @@ export function SourcePanel({ editor }: SourcePanelProps) {
     if (!editor || !source || !selection) return;
     setBusy('pasting');
     setError(null);
-    const pasted = await pasteRegion(backend, editor, source, selection);
+    const pasted = await pasteRegion(backend, editor, source, selection, targetLandmarks);
     setBusy(null);
     if (!pasted.ok) {
       setError(pasted.error.message);
@@ -152,6 +155,7 @@ export function SourcePanel({ editor }: SourcePanelProps) {
             selection={selection}
             onTool={setTool}
             onSelection={setSelection}
+            landmarks={source.photo.landmarks ?? null}
           />
           <button
             type="button"

@@ -1,4 +1,5 @@
 /** The paste source's selection tools and face-part presets. */
+import type { Point } from '../../shared/document';
 import type { PasteSelection } from '../../shared/paste/paste-api';
 import { PART_PRESETS, type SourceTool } from '../paste/source-geometry';
 
@@ -13,10 +14,12 @@ interface SourceSelectionToolsProps {
   readonly selection: PasteSelection | null;
   readonly onTool: (tool: SourceTool) => void;
   readonly onSelection: (selection: PasteSelection) => void;
+  /** The source face's landmarks: a preset outlines the part around them. */
+  readonly landmarks: readonly Point[] | null;
 }
 
 export function SourceSelectionTools(props: SourceSelectionToolsProps) {
-  const { tool, selection, onTool, onSelection } = props;
+  const { tool, selection, onTool, onSelection, landmarks } = props;
   return (
     <>
       <div className="source-panel__tools" role="toolbar" aria-label="Source selection tools">
@@ -37,7 +40,13 @@ export function SourceSelectionTools(props: SourceSelectionToolsProps) {
             key={preset.part}
             type="button"
             aria-pressed={selection?.kind === 'face-part' && selection.part === preset.part}
-            onClick={() => onSelection({ kind: 'face-part', part: preset.part })}
+            onClick={() =>
+              onSelection({
+                kind: 'face-part',
+                part: preset.part,
+                ...(landmarks ? { landmarks: landmarks.map(({ x, y }) => ({ x, y })) } : {}),
+              })
+            }
           >
             {preset.label}
           </button>

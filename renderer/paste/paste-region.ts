@@ -1,14 +1,16 @@
 /**
  * The Paste action: the backend converts the selection into strokes, and the editor adds them
- * as a pasted-region layer placed where the part sits on the target (the same place relative to
- * the target's work area as in the source's), then selects the place tool so its handles show.
+ * as a pasted-region layer placed where the part sits on the target (a face part onto the
+ * target's own part by the two faces' landmarks; otherwise the same place relative to the
+ * target's work area as in the source's), then selects the place tool so its handles show.
  * Adding the layer changes what the network sees, so the editor asks for a synthesis by itself.
  */
 import type { BackendApi } from '../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../shared/ipc/result';
 import type { PasteSelection } from '../../shared/paste/paste-api';
 import { PhotoIdSchema } from '../../shared/photo/photo';
-import { defaultPlacement } from '../../shared/paste/placement';
+import type { Point } from '../../shared/document';
+import { defaultPlacement, landmarkPlacement } from '../../shared/paste/placement';
 import { commands, type Editor } from '../editor';
 import type { PasteSource } from './source-opener';
 import { selectionLabel } from './source-geometry';
@@ -23,6 +25,8 @@ export async function pasteRegion(
   editor: Editor,
   source: PasteSource,
   selection: PasteSelection,
+  /** The target face's landmarks: a preset's part is aligned onto the target's own part. */
+  targetLandmarks: readonly Point[] | null = null,
 ): Promise<Result<PastedRegion>> {
   const { photo, workArea } = editor.document;
   // Relit to the target's light where the region lands (the default placement); a document
@@ -38,7 +42,19 @@ export async function pasteRegion(
   });
   if (!converted.ok) return converted;
   const { channels, origin } = converted.value;
-  const transform = defaultPlacement(origin, source.workArea, editor.document.workArea);
+  // A face part goes onto the target's own part (a landmark similarity transform) when both
+  // faces' landmarks are known; otherwise where it sat relative to the source's work area.
+  const transform =
+    (selection.kind === 'face-part'
+      ? landmarkPlacement(
+          selection.part,
+          origin,
+          source.workArea,
+          selection.landmarks ?? source.photo.landmarks,
+          editor.document.workArea,
+          targetLandmarks,
+        )
+      : null) ?? defaultPlacement(origin, source.workArea, editor.document.workArea);
   const outcome = editor.run(commands.addPastedRegion, {
     sourceAssetId: source.photo.photoId,
     channels,

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { WorkAreaSchema } from '../document/work-area';
 import { StrokeSchema } from '../document/stroke';
 import { PhotoIdSchema } from '../photo/photo';
-import { FACE_PART_NAMES } from './face-parts';
+import { FACE_PART_NAMES, LANDMARK_COUNT } from './face-parts';
 
 const coordinate = z.number().min(-1_000_000).max(1_000_000);
 export const PastePointSchema = z.object({ x: coordinate, y: coordinate });
@@ -31,7 +31,16 @@ export const PasteSelectionSchema = z.discriminatedUnion('kind', [
     kind: z.literal('lasso'),
     points: z.array(PastePointSchema).min(3).max(MAX_LASSO_POINTS),
   }),
-  z.object({ kind: z.literal('face-part'), part: z.enum(FACE_PART_NAMES) }),
+  z.object({
+    kind: z.literal('face-part'),
+    part: z.enum(FACE_PART_NAMES),
+    /**
+     * The source face's 68 landmarks (photo pixels) when the backend found them: the part is
+     * outlined around them instead of where the mean face has it. Kept with the selection so a
+     * saved project outlines the same region again.
+     */
+    landmarks: z.array(PastePointSchema).length(LANDMARK_COUNT).optional(),
+  }),
 ]);
 export type PasteSelection = z.infer<typeof PasteSelectionSchema>;
 

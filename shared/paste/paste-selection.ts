@@ -74,7 +74,12 @@ export function selectionPolygon(selection: PasteSelection, sourceArea: WorkArea
     case 'lasso':
       return selection.points.map(({ x, y }) => ({ x, y }));
     case 'face-part': {
-      const { x, y, width, height } = facePartRect(selection.part, sourceArea);
+      const { x, y, width, height } = facePartRect(
+        selection.part,
+        sourceArea,
+        undefined,
+        selection.landmarks,
+      );
       return facePartShape(selection.part) === 'ellipse'
         ? ellipsePolygon(x, y, width, height)
         : roundedRectanglePolygon(x, y, width, height, Math.min(width, height) / 2);

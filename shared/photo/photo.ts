@@ -58,6 +58,14 @@ export const OpenedPhotoSchema = z.object({
    * faces, inside the photo. Absent when no face was found (the document's default applies).
    */
   suggestedWorkArea: WorkAreaSchema.optional(),
+  /**
+   * The primary face's 68 landmarks (iBUG order, the photo's displayed pixels), where the
+   * landmark model ran: part presets and paste placement use them instead of the mean face.
+   */
+  landmarks: z
+    .array(z.object({ x: z.number().finite(), y: z.number().finite() }))
+    .length(68)
+    .optional(),
 });
 export type OpenedPhoto = z.infer<typeof OpenedPhotoSchema>;
 

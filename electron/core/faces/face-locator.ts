@@ -6,7 +6,9 @@
 import type { PhotoInfo } from '../../../shared/photo/photo';
 import type { WorkArea } from '../../../shared/document/work-area';
 import { clampWorkArea } from '../../../shared/document/work-area';
+import type { Point } from '../../../shared/document/transform';
 import { FaceDetector, detectFacesInPhoto, type DetectedFace } from './face-detector';
+import { FaceLandmarker } from './face-landmarks';
 import { primaryFace, workAreaForFace } from './face-work-area';
 
 export interface FaceLocation {
@@ -14,11 +16,15 @@ export interface FaceLocation {
   readonly faces: readonly DetectedFace[];
   /** The training-aligned work area around the primary face, inside the photo; null if none. */
   readonly workArea: WorkArea | null;
+  /** The primary face's 68 landmarks; null without a face or without the landmark model. */
+  readonly landmarks: readonly Point[] | null;
 }
 
 export class FaceLocator {
   #detector: Promise<FaceDetector> | null = null;
   #failure: string | null = null;
+  #landmarker: Promise<FaceLandmarker> | null = null;
+  #landmarksFailure: string | null = null;
 
   constructor(
     private readonly modelsDir: string,
@@ -52,12 +58,39 @@ export class FaceLocator {
     const faces = await this.findFaces(source);
     const face = primaryFace(faces);
     const photo = { assetId: 'photo', width: info.width, height: info.height };
-    return { faces, workArea: face ? clampWorkArea(workAreaForFace(face), photo) : null };
+    return {
+      faces,
+      workArea: face ? clampWorkArea(workAreaForFace(face), photo) : null,
+      landmarks: face ? await this.landmarksOf(source, face) : null,
+    };
+  }
+
+  /** The face's 68 landmarks; null (logged once) when the landmark model cannot run. */
+  async landmarksOf(source: Uint8Array, face: DetectedFace): Promise<readonly Point[] | null> {
+    if (this.#landmarksFailure !== null) return null;
+    let landmarker: FaceLandmarker;
+    try {
+      this.#landmarker ??= FaceLandmarker.open(this.modelsDir);
+      landmarker = await this.#landmarker;
+    } catch (error) {
+      this.#landmarksFailure = (error as Error).message;
+      this.#landmarker = null;
+      this.log(`Face landmarks are off (presets use the average face): ${this.#landmarksFailure}`);
+      return null;
+    }
+    // One photo the landmarks cannot read does not turn them off for the next.
+    return landmarker
+      .detectInPhoto(source, face)
+      .then((found) => found.points)
+      .catch(() => null);
   }
 
   async dispose(): Promise<void> {
     const detector = this.#detector;
+    const landmarker = this.#landmarker;
     this.#detector = null;
+    this.#landmarker = null;
     if (detector) await (await detector).dispose().catch(() => {});
+    if (landmarker) await (await landmarker).dispose().catch(() => {});
   }
 }

@@ -43,6 +43,7 @@ export async function openPhoto(
       .slice(0, 64)
       .map((f) => ({ ...f, score: Math.min(1, Math.max(0, f.score)) })),
     ...(found.workArea ? { suggestedWorkArea: found.workArea } : {}),
+    ...(found.landmarks ? { landmarks: found.landmarks.map(({ x, y }) => ({ x, y })) } : {}),
   });
 }
 

@@ -31,6 +31,17 @@ describe('opening a photo with face detection', () => {
     expect(area.x + area.size).toBeLessThan(300);
     expect(area.y).toBeGreaterThan(55);
     expect(area.y + area.size).toBeLessThan(200);
+    // The face's own landmarks come with it: 68 points, eyes above the mouth, inside the square.
+    const points = opened.value.landmarks;
+    expect(points).toHaveLength(68);
+    if (!points) return;
+    for (const p of points) {
+      expect(p.x).toBeGreaterThan(area.x - 10);
+      expect(p.x).toBeLessThan(area.x + area.size + 10);
+    }
+    const meanY = (from: number, to: number) =>
+      points.slice(from, to).reduce((a, p) => a + p.y, 0) / (to - from);
+    expect(meanY(36, 48)).toBeLessThan(meanY(48, 68) - 20);
   });
 
   it('suggests nothing for a photo without a face', async () => {

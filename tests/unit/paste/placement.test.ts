@@ -4,11 +4,12 @@
  * undo step that asks for a new synthesis.
  */
 import { describe, expect, it } from 'vitest';
-import type { PastedRegionLayer, Stroke } from '../../../shared/document';
+import type { PastedRegionLayer, Point, Stroke } from '../../../shared/document';
 import { facePartRect } from '../../../shared/paste/face-parts';
 import {
   defaultPlacement,
   facePartCentre,
+  landmarkPlacement,
   snapPlacement,
   snapToFacePart,
   SNAP_TOLERANCE,
@@ -309,5 +310,75 @@ describe('the place tool and keys in the editor', () => {
     t.press('E').drag([300, 200], [305, 200]);
     // The general eraser removes the region's colour stroke it crosses.
     expect(region(t).channels.color).toHaveLength(0);
+  });
+});
+
+describe('face parts from the face’s own landmarks', () => {
+  /** A face's 68 points: the mean training face's parts in a work area, then moved. */
+  function face(dx: number, dy: number, scale: number, degrees: number): Point[] {
+    const a = (degrees * Math.PI) / 180;
+    const base: Point[] = [];
+    // Jaw, brows, nose, eyes, mouth laid out roughly as on a frontal face of 200 px.
+    for (let i = 0; i < 17; i++)
+      base.push({ x: 20 + (160 * i) / 16, y: 110 + 60 * Math.sin((Math.PI * i) / 16) });
+    for (let i = 0; i < 10; i++) base.push({ x: 35 + (i < 5 ? i * 12 : 40 + i * 12), y: 55 });
+    for (let i = 0; i < 9; i++)
+      base.push({ x: i < 4 ? 100 : 84 + (i - 4) * 8, y: i < 4 ? 65 + i * 12 : 112 });
+    for (const cx of [60, 140])
+      for (let i = 0; i < 6; i++)
+        base.push({
+          x: cx + 18 * Math.cos((Math.PI * i) / 3),
+          y: 75 + 7 * Math.sin((Math.PI * i) / 3),
+        });
+    for (let i = 0; i < 20; i++)
+      base.push({
+        x: 100 + 30 * Math.cos((Math.PI * i) / 10),
+        y: 145 + 12 * Math.sin((Math.PI * i) / 10),
+      });
+    return base.map(({ x, y }) => ({
+      x: dx + scale * (x * Math.cos(a) - y * Math.sin(a)),
+      y: dy + scale * (x * Math.sin(a) + y * Math.cos(a)),
+    }));
+  }
+  const area = { x: 0, y: 0, size: 200 };
+
+  it('outlines a preset around the part’s own points, with its lids and margin', () => {
+    const points = face(0, 0, 1, 0);
+    const eye = facePartRect('left-eye', area, 0, points);
+    expect(eye.x + eye.width / 2).toBeCloseTo(60, 0);
+    expect(eye.y + eye.height / 2).toBeCloseTo(75, 0);
+    expect(eye.width).toBeGreaterThan(36);
+    expect(eye.height).toBeGreaterThan(0.5 * eye.width - 1);
+    // Where the mean face would put it differs: the landmarks are what is used.
+    expect(facePartRect('mouth', area, 0.35, points)).not.toEqual(facePartRect('mouth', area));
+    expect(facePartRect('mouth', area, 0.35, points.slice(0, 60))).toEqual(
+      facePartRect('mouth', area),
+    );
+  });
+
+  it('places a pasted part onto the target’s part by a similarity transform', () => {
+    const source = face(0, 0, 1, 0);
+    const target = face(300, 40, 1.5, 12);
+    const sourceMouth = facePartCentre('mouth', area, source);
+    const origin = { x: sourceMouth.x + 4, y: sourceMouth.y - 2 };
+    const placed = landmarkPlacement('mouth', origin, area, source, area, target);
+    expect(placed).not.toBeNull();
+    if (!placed) return;
+    expect(placed.scale).toBeCloseTo(1.5, 6);
+    expect(placed.angle).toBeCloseTo(12, 6);
+    // The origin keeps its offset from the mouth, scaled and turned with the face.
+    const to = facePartCentre('mouth', area, target);
+    const a = (12 * Math.PI) / 180;
+    expect(placed.x).toBeCloseTo(to.x + 1.5 * (4 * Math.cos(a) + 2 * Math.sin(a)), 6);
+    expect(placed.y).toBeCloseTo(to.y + 1.5 * (4 * Math.sin(a) - 2 * Math.cos(a)), 6);
+    expect(landmarkPlacement('mouth', origin, area, source, area, null)).toBeNull();
+  });
+
+  it('snaps onto the target’s own parts', () => {
+    const target = face(10, 20, 1, 0);
+    const nose = facePartCentre('nose', area, target);
+    const snapped = snapToFacePart({ x: nose.x + 3, y: nose.y - 2 }, area, SNAP_TOLERANCE, target);
+    expect(snapped.part).toBe('nose');
+    expect(snapped.point).toEqual(nose);
   });
 });
