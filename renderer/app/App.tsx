@@ -89,6 +89,7 @@ export function App() {
         message={state.message}
         notice={notice}
         dropActive={drop.active}
+        opening={state.opening}
         onDismissMessage={() => controller.dispatch({ type: 'message-dismissed' })}
         onNoticeExpired={clearNotice}
         onPhotoShown={controller.photoShown}

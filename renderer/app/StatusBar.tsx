@@ -22,7 +22,10 @@ export function StatusBar({ state, editorState, synthesis }: StatusBarProps) {
     <footer className="status-bar">
       <span className="status-bar__activity" data-testid="status-activity">
         {opening ? (
-          `Opening ${opening.fileName ?? 'photo'}…`
+          <span className="status-bar__busy" data-testid="opening-busy">
+            <span className="spinner" aria-hidden="true" />
+            {`Opening ${opening.fileName ?? 'photo'}…`}
+          </span>
         ) : busy ? (
           <span className="status-bar__busy" data-testid="workspace-busy">
             <span className="spinner" aria-hidden="true" />

@@ -6,6 +6,7 @@ import type { Editor } from '../editor';
 import type { EditingSession } from '../workspace/editing-session';
 import type { WorkspaceMessage } from '../workspace/workspace-state';
 import { MessageBanner } from './MessageBanner';
+import { OpeningOverlay } from './OpeningOverlay';
 import { Toast, type Notice } from './Toast';
 
 interface WorkspaceProps {
@@ -15,6 +16,8 @@ interface WorkspaceProps {
   readonly message: WorkspaceMessage | null;
   readonly notice: Notice | null;
   readonly dropActive: boolean;
+  /** What is opening, if anything: a panel over the canvas after half a second. */
+  readonly opening: { readonly fileName: string | null } | null;
   readonly onDismissMessage: () => void;
   readonly onNoticeExpired: () => void;
   readonly onPhotoShown: SceneViewCallbacks['onPhotoShown'];
@@ -49,6 +52,7 @@ export function Workspace(props: WorkspaceProps) {
       <MessageBanner message={props.message} onDismiss={props.onDismissMessage} />
       {props.children}
       <Toast notice={props.notice} onExpire={props.onNoticeExpired} />
+      <OpeningOverlay opening={props.opening} />
       {props.dropActive && <div className="workspace__drop-overlay">Drop to open</div>}
     </main>
   );
