@@ -13,7 +13,12 @@
  * Undo, redo and history jumps are refused while a gesture runs: the stroke being drawn was made
  * against the current state, and undoing under it could remove the very layer it goes into.
  */
-import { itemIds, type DocumentRevision, type FaceDocument } from '../../shared/document';
+import {
+  itemIds,
+  type DocumentRevision,
+  type FaceDocument,
+  type Point,
+} from '../../shared/document';
 import {
   commandLabel,
   type ChangeCommand,
@@ -48,6 +53,8 @@ export interface EditorOptions {
   readonly platform?: Platform;
   /** The eyedropper's source of photo colors. */
   readonly sampleColor?: ColorSampler;
+  /** The face landmarks of the document's photo (68 points), where the backend found them. */
+  readonly faceLandmarks?: () => readonly Point[] | null;
   readonly ids?: IdSource;
   readonly random?: () => number;
   readonly historyLimit?: number;
@@ -72,6 +79,7 @@ export class Editor {
   private readonly random: () => number;
   private readonly ids: IdSource;
   private readonly sampler: ColorSampler;
+  private readonly landmarks: () => readonly Point[] | null;
   private readonly heldKeys = new Map<string, Extract<KeyAction, { kind: 'hold' }>>();
   private lastPreview: ToolPreview | null = null;
 
@@ -89,6 +97,7 @@ export class Editor {
     this.random = options.random ?? Math.random;
     this.ids = options.ids ?? createSessionIds(this.random);
     this.sampler = options.sampleColor ?? (() => null);
+    this.landmarks = options.faceLandmarks ?? (() => null);
     this.keymap = createDefaultKeymap(options.platform ?? 'other');
   }
 
@@ -308,6 +317,7 @@ export class Editor {
       run: (command, args) => this.run(command, args),
       newId: (kind) => this.newId(kind),
       sampleColor: (point) => this.sampler(point),
+      faceLandmarks: () => this.landmarks(),
       strokeCommitted: (commit) => this.strokeCommitted.emit(commit),
       refused: (reason) => this.refused.emit(reason),
     };

@@ -10,7 +10,7 @@
 import type { ProjectSession } from '../../shared/project/project-session';
 import type { PhotoDetail } from '../../shared/photo/photo-detail';
 import type { Rect } from '../canvas/detail-tile';
-import { clampWorkArea, createEmptyDocument } from '../../shared/document';
+import { clampWorkArea, createEmptyDocument, type Point } from '../../shared/document';
 import type { BackendApi } from '../../shared/ipc/contract';
 import type { FaceDocument } from '../../shared/document';
 import type { OpenedPhoto } from '../../shared/photo/photo';
@@ -31,6 +31,8 @@ export interface EditingSessionOptions {
 
 export class EditingSession {
   readonly photos = new PhotoLibrary();
+  /** A baked photo → the photo it was applied onto (for what is the same in both: the face). */
+  private readonly appliedFrom = new Map<string, string>();
   readonly results = new ResultStore();
   /** What the canvas looks up by asset id. */
   readonly assets = {
@@ -106,14 +108,25 @@ export class EditingSession {
    * A photo the backend baked (Apply). Kept beside the old one, which undo brings back; both
    * are forgotten when another photo or project replaces the document.
    */
-  addPhoto(photo: OpenedPhoto): void {
+  addPhoto(photo: OpenedPhoto, appliedOnto?: string): void {
     this.photos.add(photo);
+    if (appliedOnto !== undefined) this.appliedFrom.set(photo.photoId, appliedOnto);
   }
 
   /** The document now matches a project file: `markSaved` and the recovery mark cleared. */
   markSaved(): void {
     this.unsavedWithoutHistory = false;
     this.editor?.markSaved();
+  }
+
+  /** A photo's face landmarks, or those of the photo it was applied onto (the same face). */
+  private landmarksOf(assetId: string | undefined): readonly Point[] | null {
+    for (let id = assetId, hops = 0; id !== undefined && hops < 64; hops++) {
+      const photo = this.photos.get(id);
+      if (photo?.landmarks) return photo.landmarks;
+      id = this.appliedFrom.get(id);
+    }
+    return null;
   }
 
   private start(document: FaceDocument, photos: readonly OpenedPhoto[], unsaved: boolean): void {
@@ -132,6 +145,8 @@ export class EditingSession {
     this.editor = new Editor(document, {
       platform: this.options.platform,
       sampleColor: (point) => this.sampler(point),
+      // The photo's own landmarks; after an Apply, the photo it was made from has the same face.
+      faceLandmarks: () => this.landmarksOf(this.editor?.document.photo.assetId),
       random,
     });
     const editor = this.editor;

@@ -67,7 +67,7 @@ export class ResultApplier {
       );
       if (!answer.ok) return { status: 'failed', error: answer.error };
       const photo = answer.value;
-      this.session.addPhoto(photo);
+      this.session.addPhoto(photo, editor.document.photo.assetId);
       const outcome = editor.run(commands.applyResult, {
         photoAssetId: photo.photoId,
         resultRevision: revision,

@@ -143,13 +143,15 @@ export function dragPlacement(
   drag: PlacementDrag,
   pointer: Point,
   snapArea: WorkArea | null,
+  /** The target face's landmarks: snap onto its own parts. */
+  landmarks: readonly Point[] | null = null,
 ): DraggedPlacement {
   const { start, grab } = drag;
   switch (drag.mode) {
     case 'move': {
       const moved = { ...start, x: start.x + pointer.x - grab.x, y: start.y + pointer.y - grab.y };
       if (!snapArea) return { transform: moved, snappedTo: null };
-      const snapped = snapToFacePart(moved, snapArea);
+      const snapped = snapToFacePart(moved, snapArea, undefined, landmarks);
       return {
         transform: { ...moved, x: snapped.point.x, y: snapped.point.y },
         snappedTo: snapped.part,

@@ -84,7 +84,12 @@ export function createPlaceRegionTool(): Tool {
     },
     pointerMove(pointer, context) {
       if (!drag) return;
-      const dragged = dragPlacement(drag, pointer, context.state.document.workArea);
+      const dragged = dragPlacement(
+        drag,
+        pointer,
+        context.state.document.workArea,
+        context.faceLandmarks(),
+      );
       preview = {
         kind: 'region-placement',
         layerId: drag.layerId,

@@ -47,6 +47,8 @@ export interface ToolContext {
   run<Args>(command: ChangeCommand<Args>, args: Args): CommandOutcome;
   newId(kind: ItemKind): string;
   sampleColor(point: Point): HexColor | null;
+  /** The photo's face landmarks (68 points), or null: snapping uses the mean face then. */
+  faceLandmarks(): readonly Point[] | null;
   /** A gesture ended in a recorded change: what a synthesis client waits for. */
   strokeCommitted(commit: StrokeCommit): void;
   /** A gesture could not start or commit; the UI may show the reason. */

@@ -374,11 +374,20 @@ describe('face parts from the face’s own landmarks', () => {
     expect(landmarkPlacement('mouth', origin, area, source, area, null)).toBeNull();
   });
 
-  it('snaps onto the target’s own parts', () => {
+  it('snaps onto the target’s own parts, also while a region is dragged', () => {
     const target = face(10, 20, 1, 0);
     const nose = facePartCentre('nose', area, target);
     const snapped = snapToFacePart({ x: nose.x + 3, y: nose.y - 2 }, area, SNAP_TOLERANCE, target);
     expect(snapped.part).toBe('nose');
     expect(snapped.point).toEqual(nose);
+    const start = { x: 0, y: 0, scale: 1, angle: 0 };
+    const dragged = dragPlacement(
+      { mode: 'move', start, grab: { x: 0, y: 0 } },
+      { x: nose.x + 2, y: nose.y + 2 },
+      area,
+      target,
+    );
+    expect(dragged.snappedTo).toBe('nose');
+    expect(dragged.transform).toMatchObject({ x: nose.x, y: nose.y });
   });
 });
