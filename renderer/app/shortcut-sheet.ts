@@ -1,7 +1,9 @@
 /**
  * The keyboard shortcut sheet's content, derived from the same declarations the keymap is
  * built from (the editor's commands, the tool catalog, the hold keys) and from the workspace
- * commands, so a new shortcut appears on the sheet without anyone remembering to add it.
+ * commands (whose labels and keys come from the command catalog, shared/commands/), so a new
+ * shortcut appears on the sheet without anyone remembering to add it. Keys are shown by
+ * describeShortcut, which reads them with the one key-chord parser.
  */
 import { commands } from '../editor';
 import type { WorkspaceCommand } from '../workspace/commands/workspace-command';

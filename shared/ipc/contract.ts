@@ -7,6 +7,7 @@
  * routes and its shim. No other file spells a channel string.
  */
 import { z } from 'zod';
+import { COMMAND_IDS } from '../commands/command-catalog';
 import { AppStatusSchema } from '../status/app-status';
 import { AboutInfoSchema } from '../status/about';
 import {
@@ -194,23 +195,11 @@ export const backendContract = {
   },
 } as const satisfies Record<string, MethodSpec>;
 
-/** Commands the application menu (owned by main) asks the renderer to run. */
-export const MenuCommandSchema = z.enum([
-  'file.open',
-  'file.openProject',
-  'file.save',
-  'file.saveAs',
-  'file.export',
-  'edit.undo',
-  'edit.redo',
-  'view.zoomIn',
-  'view.zoomOut',
-  'view.fit',
-  'view.actualPixels',
-  'app.preferences',
-  'help.shortcuts',
-  'help.about',
-]);
+/**
+ * Commands the application menu (owned by main) asks the renderer to run: the command catalog's
+ * ids (shared/commands/command-catalog.ts), where their labels and keys are written too.
+ */
+export const MenuCommandSchema = z.enum(COMMAND_IDS);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 
 export const eventContract = {

@@ -2,7 +2,10 @@
  * The editor's keymap, derived from the commands' own declarations (each command lists its
  * shortcuts; this file only collects them) plus the two hold keys: Space for the hand and the
  * before/after key. Everything goes through one registry, so a letter claimed twice fails at
- * start-up instead of doing one of two things.
+ * start-up instead of doing one of two things. The keys the native menu shows for undo, redo and
+ * the view come from the command catalog (shared/commands/command-catalog.ts); a unit test
+ * (tests/unit/shared/command-catalog.test.ts) checks that this keymap runs the same command on
+ * each of them, on every platform.
  */
 import { actualPixels } from '../commands/actual-pixels';
 import { adjustBrushSize } from '../commands/adjust-brush-size';
@@ -16,7 +19,7 @@ import { SHOW_ORIGINAL_HOLD_KEY, showOriginal } from '../commands/show-original'
 import { undo } from '../commands/undo';
 import { zoomView } from '../commands/zoom-view';
 import type { EditorState } from '../state/editor-state';
-import type { Platform } from './key-chord';
+import type { Platform } from '../../../shared/commands/key-chord';
 import { ShortcutRegistry, type ShortcutBinding } from './shortcut-registry';
 
 /** What a key binding may ask of the editor. */

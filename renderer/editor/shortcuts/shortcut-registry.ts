@@ -4,7 +4,13 @@
  * first test run, not make a key do one of two things depending on registration order.
  * Chords are checked for every platform, since "Mod+Y" and "Ctrl+Y" collide only off macOS.
  */
-import { chordId, chordOfInput, parseShortcut, type KeyInput, type Platform } from './key-chord';
+import {
+  chordId,
+  chordOfInput,
+  parseShortcut,
+  type KeyInput,
+  type Platform,
+} from '../../../shared/commands/key-chord';
 
 export interface ShortcutBinding<Action> {
   /** As written in the command, e.g. "Mod+Shift+Z". */

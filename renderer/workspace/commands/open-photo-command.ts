@@ -1,9 +1,7 @@
-import type { WorkspaceCommand } from './workspace-command';
+import { fromCatalog, type WorkspaceCommand } from './workspace-command';
 
 export const openPhotoCommand: WorkspaceCommand = {
-  id: 'file.open',
-  label: 'Open Photo…',
-  shortcut: 'Mod+O',
+  ...fromCatalog('file.open'),
   run(context) {
     if (context.nativeOpenDialog) {
       void context.opener.openWithDialog();

@@ -1,9 +1,7 @@
-import type { WorkspaceCommand } from './workspace-command';
+import { fromCatalog, type WorkspaceCommand } from './workspace-command';
 
 export const openProjectCommand: WorkspaceCommand = {
-  id: 'file.openProject',
-  label: 'Open Project…',
-  shortcut: 'Mod+Shift+O',
+  ...fromCatalog('file.openProject'),
   run(context) {
     if (context.nativeOpenDialog) {
       void context.projects.openWithDialog();
@@ -14,9 +12,7 @@ export const openProjectCommand: WorkspaceCommand = {
 };
 
 export const saveProjectCommand: WorkspaceCommand = {
-  id: 'file.save',
-  label: 'Save',
-  shortcut: 'Mod+S',
+  ...fromCatalog('file.save'),
   run(context) {
     void context.projects.save().then((outcome) => {
       if (outcome === 'needs-path') context.askSavePath();
@@ -25,9 +21,7 @@ export const saveProjectCommand: WorkspaceCommand = {
 };
 
 export const saveProjectAsCommand: WorkspaceCommand = {
-  id: 'file.saveAs',
-  label: 'Save As…',
-  shortcut: 'Mod+Shift+S',
+  ...fromCatalog('file.saveAs'),
   run(context) {
     void context.projects.saveAs(null).then((outcome) => {
       if (outcome === 'needs-path') context.askSavePath();

@@ -1,10 +1,16 @@
 /**
- * Keyboard shortcuts written as "Mod+O", "Shift+Mod+Z": "Mod" is Cmd on macOS and Ctrl
+ * Keyboard shortcuts written as "Mod+O", "Mod+Shift+Z": "Mod" is Cmd on macOS and Ctrl
  * elsewhere, the last part is the key. Kept as strings so commands can declare them as data,
- * and read by the editor's one key-chord parser (renderer/editor/shortcuts/key-chord.ts), so a
- * workspace shortcut and an editor binding mean the same thing by the same text.
+ * and read by the one key-chord parser (shared/commands/key-chord.ts), so a workspace shortcut,
+ * an editor binding and a menu accelerator mean the same thing by the same text.
  */
-import { chordId, chordOfInput, parseShortcut } from '../../editor/shortcuts/key-chord';
+import {
+  chordId,
+  chordOfInput,
+  parseShortcut,
+  splitShortcut,
+  type Modifier,
+} from '../../../shared/commands/key-chord';
 
 export interface KeyPress {
   readonly key: string;
@@ -19,10 +25,65 @@ export function matchesShortcut(shortcut: string, press: KeyPress, isMac: boolea
   return chordId(parseShortcut(shortcut, platform)) === chordId(chordOfInput(press));
 }
 
-/** How a shortcut is shown in menus and tooltips on this platform. */
+/** Windows and Linux: words joined by "+", Ctrl first ("Ctrl+Shift+Z"). */
+const OTHER_MODIFIERS: Readonly<Record<Modifier, string>> = {
+  ctrl: 'Ctrl',
+  mod: 'Ctrl',
+  meta: 'Meta',
+  alt: 'Alt',
+  shift: 'Shift',
+};
+const OTHER_KEYS: Readonly<Record<string, string>> = {
+  plus: 'Plus',
+  minus: '-',
+  space: 'Space',
+  esc: 'Esc',
+  escape: 'Esc',
+  enter: 'Enter',
+  tab: 'Tab',
+  backspace: 'Backspace',
+  delete: 'Delete',
+  left: 'Left',
+  right: 'Right',
+  up: 'Up',
+  down: 'Down',
+};
+
+/** macOS: symbols in the menu bar's order ⌃⌥⇧⌘, then the key, nothing between ("⇧⌘Z"). */
+const MAC_MODIFIER_ORDER: readonly Modifier[] = ['ctrl', 'alt', 'shift', 'mod', 'meta'];
+const MAC_MODIFIERS: Readonly<Record<Modifier, string>> = {
+  ctrl: '⌃',
+  alt: '⌥',
+  shift: '⇧',
+  mod: '⌘',
+  meta: '⌘',
+};
+const MAC_KEYS: Readonly<Record<string, string>> = {
+  ...OTHER_KEYS,
+  plus: '+',
+  esc: '⎋',
+  escape: '⎋',
+  enter: '↩',
+  tab: '⇥',
+  backspace: '⌫',
+  delete: '⌦',
+  left: '←',
+  right: '→',
+  up: '↑',
+  down: '↓',
+};
+
+/** How a shortcut is shown in menus, tooltips and the shortcut sheet on this platform. */
 export function describeShortcut(shortcut: string, isMac: boolean): string {
-  return shortcut
-    .split('+')
-    .map((part) => (part === 'Mod' ? (isMac ? '⌘' : 'Ctrl') : part))
-    .join(isMac ? '' : '+');
+  const { modifiers, key } = splitShortcut(shortcut);
+  const keyName =
+    key.length === 1 ? key.toUpperCase() : ((isMac ? MAC_KEYS : OTHER_KEYS)[key] ?? key);
+  // Mod is also Ctrl (elsewhere) or ⌘ (macOS); a Set shows each once.
+  if (!isMac) {
+    return [...new Set(modifiers.map((modifier) => OTHER_MODIFIERS[modifier])), keyName].join('+');
+  }
+  const symbols = MAC_MODIFIER_ORDER.filter((modifier) => modifiers.includes(modifier)).map(
+    (modifier) => MAC_MODIFIERS[modifier],
+  );
+  return [...new Set(symbols), keyName].join('');
 }

@@ -5,7 +5,7 @@ import {
   AmbiguousShortcutError,
   ShortcutRegistry,
 } from '../../../renderer/editor/shortcuts/shortcut-registry';
-import { InvalidShortcutError } from '../../../renderer/editor/shortcuts/key-chord';
+import { InvalidShortcutError } from '../../../shared/commands/key-chord';
 import {
   createDefaultKeymap,
   defaultKeyBindings,
