@@ -9,6 +9,7 @@ import { exportEdited, type ExportOptions } from './export-photo';
 import { guidanceFromImages, isEmptyMask, readMaskPlane, type GuidanceImages } from './guidance';
 import { photoSourceFromBytes } from './photo-source';
 import type { Synthesizer } from './synthesizer';
+import { effectiveRoll } from './turned-work-area';
 import { checkWorkArea, defaultWorkArea, type WorkArea } from './work-area';
 
 /** What the detail stage did, for the progress line. */
@@ -46,6 +47,11 @@ export interface EditRequest {
   readonly detail?: 'transfer' | 'off';
   /** The learned refiner, when the synthesizer has one: on (the default) or `'off'`. */
   readonly refine?: 'on' | 'off';
+  /**
+   * The head's roll in the chosen work area (FaceRolls.rollFor), when known: beyond the
+   * threshold the network sees the work area turned upright (turned-work-area.ts).
+   */
+  readonly rollFor?: (area: WorkArea) => Promise<number | undefined>;
 }
 
 export interface EditResult {
@@ -55,6 +61,9 @@ export interface EditResult {
   readonly workArea: WorkArea;
   readonly region: PastedRegion;
   readonly timings: Readonly<Record<string, number>>;
+  /** The turn the network's view had (degrees; 0: upright), and what turning cost (ms). */
+  readonly rollDegrees: number;
+  readonly rotationMs: number;
 }
 
 /** The bounding box of the non-zero pixels of a plane, or null when it has none. */
@@ -176,9 +185,19 @@ export async function editPhoto(
   }
   if (isEmptyMask(guidance.mask))
     throw new EditInputError('the mask does not reach into the work area');
+  const measured = request.rollFor ? await request.rollFor(area) : undefined;
   lap('guidance');
-  const output = await synth.synthesizeNow(photo, area, guidance, request.seed);
+  const output = await synth.synthesizeNow(photo, area, guidance, request.seed, measured);
   lap('synthesize');
+  const roll = output.rollDegrees ?? 0;
+  if (roll !== 0)
+    progress(
+      `the head is tilted ${roll.toFixed(1)}°: the network saw the work area turned upright (${Math.round(output.rotationMs ?? 0)} ms to turn)`,
+    );
+  else if (effectiveRoll(measured) !== 0)
+    progress(
+      `the head is tilted ${(measured as number).toFixed(1)}°, but the mask reaches a corner the turned work area does not: edited upright`,
+    );
   progress(`synthesized in ${Math.round(output.inferenceMs)} ms; pasting back`);
   const region = await finish(
     synth,
@@ -196,5 +215,14 @@ export async function editPhoto(
   progress(DETAIL_LINES[region.detail]);
   const bytes = await exportEdited(request.photo, region, request.export);
   lap('export');
-  return { bytes, width, height, workArea: area, region, timings };
+  return {
+    bytes,
+    width,
+    height,
+    workArea: area,
+    region,
+    timings,
+    rollDegrees: roll,
+    rotationMs: output.rotationMs ?? 0,
+  };
 }

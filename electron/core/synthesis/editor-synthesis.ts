@@ -8,7 +8,10 @@
  * what an export will contain.
  */
 import '../imaging/sharp-threads';
+import path from 'node:path';
+import { FaceRolls } from '../faces/face-roll';
 import { inFaceShopWords } from '../failure-words';
+import { irisesToRecolour, type IrisToRecolour } from './iris-recolour';
 import sharp from 'sharp';
 import type { FaceDocument } from '../../../shared/document/document';
 import type { OpenedPhoto } from '../../../shared/photo/photo';
@@ -49,6 +52,12 @@ export interface EditorSynthesisOptions {
    * calling thread.
    */
   readonly rasterWorkerPath?: string;
+  /**
+   * Measures the head's roll once per photo, so a tilted head's work area is turned upright for
+   * the network (turned-work-area.ts). Default: the landmark model beside the manifest; null:
+   * always upright.
+   */
+  readonly faceRolls?: FaceRolls | null;
 }
 
 interface LoadedModel {
@@ -68,9 +77,16 @@ export class EditorSynthesis {
   private inferenceOptions: InferenceServiceOptions | undefined;
 
   private readonly raster: DocumentRasterizer;
+  private readonly rolls: FaceRolls | null;
 
   constructor(private readonly options: EditorSynthesisOptions) {
     this.inferenceOptions = options.inference;
+    this.rolls =
+      options.faceRolls !== undefined
+        ? options.faceRolls
+        : options.manifestPath === null
+          ? null
+          : new FaceRolls(path.dirname(options.manifestPath));
     this.raster =
       options.rasterWorkerPath === undefined
         ? inlineRasterizer
@@ -183,12 +199,14 @@ export class EditorSynthesis {
     const { area, strokes, guidance } = prepared;
 
     const photo = photoSourceOf(asset);
+    const rollDegrees = await this.rollOf(asset, area);
     const outcome = await model.service.request({
       photo,
       workArea: area,
       guidance,
       seed: document.seed,
       revision,
+      ...(rollDegrees === undefined ? {} : { rollDegrees }),
     });
     if (outcome.status === 'superseded') return ok({ status: 'superseded', requestId, revision });
     const { inferenceMs } = outcome.output;
@@ -207,7 +225,7 @@ export class EditorSynthesis {
         area,
         outcome.output,
         await this.raster.fullResolutionMask(strokes.mask, area, photo),
-        { layer: true },
+        { layer: true, irises: irisesToRecolour(document) },
       );
       shown = {
         resolution: area.size,
@@ -228,6 +246,7 @@ export class EditorSynthesis {
         outcome.output,
         await this.raster.maskPlane(strokes.mask, area, side),
         side,
+        irisesToRecolour(document),
       );
       shown = { resolution: side, rgba };
     }
@@ -318,8 +337,18 @@ export class EditorSynthesis {
         document,
         options,
         this.raster,
+        (area) => this.rollOf(asset, area),
       ),
     );
+  }
+
+  /**
+   * The head's roll in a work area of this photo, measured once per photo (the same for the
+   * preview, Apply and Export, so they stay the same pixels); undefined when unknown.
+   */
+  private rollOf(asset: PhotoAsset, area: WorkArea): Promise<number | undefined> {
+    if (this.rolls === null) return Promise.resolve(undefined);
+    return this.rolls.rollFor({ key: asset.id, bytes: asset.source }, area).catch(() => undefined);
   }
 
   async dispose(): Promise<void> {
@@ -327,6 +356,7 @@ export class EditorSynthesis {
     this.loading = null;
     if (loading) await loading.then((m) => m.dispose()).catch(() => undefined);
     await this.raster.dispose();
+    await this.rolls?.dispose();
   }
 }
 
@@ -387,6 +417,7 @@ async function refinedPreview(
   output: SynthesisOutput,
   plane: Uint8Array,
   shown: number,
+  irises: readonly IrisToRecolour[],
 ): Promise<Uint8Array> {
   const pixels = await synth.workAreaPixels(photo, area, shown);
   const square: PhotoSource = {
@@ -395,8 +426,16 @@ async function refinedPreview(
     height: shown,
     open: () => sharp(pixels, { raw: { width: shown, height: shown, channels: 3 } }),
   };
+  // The iris marks in the square's pixels, so the preview recolours as the export does.
+  const k = shown / area.size;
   const region = await finish(synth, square, { x: 0, y: 0, size: shown }, output, plane, {
     layer: true,
+    irises: irises.map((iris) => ({
+      ...iris,
+      x: (iris.x - area.x) * k,
+      y: (iris.y - area.y) * k,
+      radius: iris.radius * k,
+    })),
   });
   // The region is the window around the mask; elsewhere the layer is transparent.
   const rgba = new Uint8Array(4 * shown * shown);

@@ -6,10 +6,12 @@
  */
 import type { FaceDocument } from '../../../shared/document/document';
 import { exportEdited, type ExportOptions } from './export-photo';
+import { irisesToRecolour } from './iris-recolour';
 import type { PastedRegion } from './paste-back';
 import { checkDocument, finish } from './pipeline';
 import { inlineRasterizer, type DocumentRasterizer } from './raster-service';
 import type { PhotoSource, Synthesizer } from './synthesizer';
+import type { WorkArea } from './work-area';
 
 export interface RenderedDocument {
   readonly bytes: Buffer;
@@ -25,6 +27,11 @@ export async function renderDocument(
   options: ExportOptions,
   /** Where rasterization runs (the app: its worker thread). */
   raster: DocumentRasterizer = inlineRasterizer,
+  /**
+   * The head's roll in the document's work area (FaceRolls.rollFor), asked only when there is
+   * something to synthesize: beyond the threshold the network sees the work area turned upright.
+   */
+  rollFor?: (area: WorkArea) => Promise<number | undefined>,
 ): Promise<RenderedDocument> {
   const checked = checkDocument(document, photo);
   if (checked.status === 'refused') throw new RangeError(checked.reason);
@@ -33,13 +40,15 @@ export async function renderDocument(
   if (prepared?.status !== 'ready')
     return { bytes: await exportEdited(photoBytes, null, options), region: null };
   const { area, strokes, guidance } = prepared;
-  const output = await synth.synthesizeNow(photo, area, guidance, document.seed);
+  const roll = rollFor ? await rollFor(area) : undefined;
+  const output = await synth.synthesizeNow(photo, area, guidance, document.seed, roll);
   const region = await finish(
     synth,
     photo,
     area,
     output,
     await raster.fullResolutionMask(strokes.mask, area, photo),
+    { irises: irisesToRecolour(document) },
   );
   return { bytes: await exportEdited(photoBytes, region, options), region };
 }

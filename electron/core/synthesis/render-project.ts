@@ -11,6 +11,7 @@ import { photoSourceFromBytes } from './photo-source';
 import { checkDocument } from './pipeline';
 import { renderDocument } from './render-document';
 import type { Synthesizer } from './synthesizer';
+import type { WorkArea } from './work-area';
 
 export class RenderInputError extends Error {
   override readonly name = 'RenderInputError';
@@ -24,6 +25,8 @@ export interface RenderRequest {
   /** Called only when there is something to synthesize. */
   readonly synthesizer: () => Promise<Synthesizer>;
   readonly export: ExportOptions;
+  /** The head's roll in the work area (renderDocument's `rollFor`), when it can be measured. */
+  readonly rollFor?: (area: WorkArea) => Promise<number | undefined>;
 }
 
 export interface RenderedProject {
@@ -61,7 +64,15 @@ export async function renderProject(
   const synth = await request.synthesizer();
   const area = document.workArea;
   progress(`work area ${area.x},${area.y},${area.size} → ${synth.resolution}² model input`);
-  const rendered = await renderDocument(synth, photo, request.photo, document, request.export);
+  const rendered = await renderDocument(
+    synth,
+    photo,
+    request.photo,
+    document,
+    request.export,
+    undefined,
+    request.rollFor,
+  );
   return {
     bytes: rendered.bytes,
     width,

@@ -18,6 +18,8 @@ export interface SynthesisRequest {
   readonly guidance: Guidance;
   readonly seed: number;
   readonly revision: number;
+  /** The head's roll in the work area, when measured (Synthesizer.synthesize). */
+  readonly rollDegrees?: number;
 }
 
 export class SynthesisService {
@@ -32,6 +34,7 @@ export class SynthesisService {
       request.workArea,
       request.guidance,
       request.seed,
+      request.rollDegrees,
     );
     if (outcome.status !== 'done' || ticket !== this.newest)
       return { status: 'superseded', revision: request.revision };

@@ -11,6 +11,13 @@ import type { InferenceService } from '../inference/inference-service';
 import type { Feeds } from '../inference/session-host';
 import type { Guidance } from './guidance';
 import { seededNormal } from './noise';
+import {
+  effectiveRoll,
+  maskFitsTurned,
+  renderTurnedWorkArea,
+  turnGuidance,
+  turnOutputBack,
+} from './turned-work-area';
 import { renderWorkArea, type WorkArea } from './work-area';
 
 export interface PhotoSource {
@@ -38,6 +45,20 @@ export interface SynthesisOutput {
   /** The noise seed of this result (the detail stage draws its own randomness from it). */
   readonly seed: number;
   readonly inferenceMs: number;
+  /**
+   * The turn the network's view had (turned-work-area.ts), in degrees; absent when it ran
+   * upright (no roll given, within the threshold, or a mask the turned square does not hold).
+   * Everything above is in the axis-aligned work area either way.
+   */
+  readonly rollDegrees?: number;
+  /** What turning the view and the guidance and turning the output back cost, in ms. */
+  readonly rotationMs?: number;
+}
+
+/** One run of the base network, made ready: its feeds and how its output becomes ours. */
+interface PreparedRun {
+  readonly feeds: Feeds;
+  readonly toOutput: (planar: Float32Array, inferenceMs: number) => SynthesisOutput;
 }
 
 const CACHE_ENTRIES = 4;
@@ -61,12 +82,37 @@ export class Synthesizer {
     area: WorkArea,
     resolution = this.resolution,
   ): Promise<Uint8Array> {
-    const key = `${photo.key}|${area.x},${area.y},${area.size}|${resolution}`;
+    return this.cached(`${photo.key}|${area.x},${area.y},${area.size}|${resolution}`, () =>
+      renderWorkArea(photo.open(), photo.width, photo.height, area, resolution),
+    );
+  }
+
+  /** The network's view of the work area turned by `rollDegrees` (cached like workAreaPixels). */
+  turnedWorkAreaPixels(
+    photo: PhotoSource,
+    area: WorkArea,
+    rollDegrees: number,
+  ): Promise<Uint8Array> {
+    return this.cached(
+      `${photo.key}|${area.x},${area.y},${area.size}|${this.resolution}|turned ${rollDegrees}`,
+      () =>
+        renderTurnedWorkArea(
+          photo.open(),
+          photo.width,
+          photo.height,
+          area,
+          this.resolution,
+          rollDegrees,
+        ),
+    );
+  }
+
+  private cached(key: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {
     let entry = this.cache.get(key);
     if (entry) {
       this.cache.delete(key);
     } else {
-      entry = renderWorkArea(photo.open(), photo.width, photo.height, area, resolution);
+      entry = make();
       entry.catch(() => this.cache.delete(key));
     }
     this.cache.set(key, entry);
@@ -104,19 +150,24 @@ export class Synthesizer {
     };
   }
 
-  /** Latest-wins: resolves `superseded` when a newer request replaced this one while it waited. */
+  /**
+   * Latest-wins: resolves `superseded` when a newer request replaced this one while it waited.
+   * `rollDegrees`: the head's roll in this work area (FaceRolls), when known: beyond the
+   * threshold the network sees the work area turned upright (turned-work-area.ts).
+   */
   async synthesize(
     photo: PhotoSource,
     area: WorkArea,
     guidance: Guidance,
     seed: number,
+    rollDegrees?: number,
   ): Promise<Outcome<SynthesisOutput>> {
-    const pixels = await this.workAreaPixels(photo, area);
-    const outcome = await this.inference.run(this.feeds(pixels, guidance, seed));
+    const run = await this.prepareRun(photo, area, guidance, seed, rollDegrees);
+    const outcome = await this.inference.run(run.feeds);
     if (outcome.status !== 'done') return outcome;
     return {
       status: 'done',
-      value: this.toOutput(outcome.value.output.data, pixels, guidance, seed, outcome.value.ms),
+      value: run.toOutput(outcome.value.output.data, outcome.value.ms),
     };
   }
 
@@ -126,10 +177,46 @@ export class Synthesizer {
     area: WorkArea,
     guidance: Guidance,
     seed: number,
+    rollDegrees?: number,
   ): Promise<SynthesisOutput> {
+    const run = await this.prepareRun(photo, area, guidance, seed, rollDegrees);
+    const result = await this.inference.runExclusive(run.feeds);
+    return run.toOutput(result.output.data, result.ms);
+  }
+
+  /**
+   * Upright: the work area's pixels and the guidance as they are. Turned (a roll beyond the
+   * threshold, and a mask the turned square holds): the turned view and guidance in, the output
+   * turned back into the axis-aligned work area, so the output is the same kind of thing.
+   */
+  private async prepareRun(
+    photo: PhotoSource,
+    area: WorkArea,
+    guidance: Guidance,
+    seed: number,
+    rollDegrees: number | undefined,
+  ): Promise<PreparedRun> {
     const pixels = await this.workAreaPixels(photo, area);
-    const result = await this.inference.runExclusive(this.feeds(pixels, guidance, seed));
-    return this.toOutput(result.output.data, pixels, guidance, seed, result.ms);
+    const roll = effectiveRoll(rollDegrees);
+    if (roll === 0 || !maskFitsTurned(guidance.mask, this.resolution, roll)) {
+      return {
+        feeds: this.feeds(pixels, guidance, seed),
+        toOutput: (planar, ms) => this.toOutput(planar, pixels, guidance, seed, ms),
+      };
+    }
+    const t0 = performance.now();
+    const turnedPixels = await this.turnedWorkAreaPixels(photo, area, roll);
+    const turned = turnGuidance(guidance, roll);
+    const before = performance.now() - t0;
+    return {
+      feeds: this.feeds(turnedPixels, turned, seed),
+      toOutput: (planar, ms) => {
+        const t1 = performance.now();
+        const back = turnOutputBack(planar, this.resolution, roll, guidance.mask);
+        const output = this.toOutput(back, pixels, guidance, seed, ms);
+        return { ...output, rollDegrees: roll, rotationMs: before + performance.now() - t1 };
+      },
+    };
   }
 
   private toOutput(

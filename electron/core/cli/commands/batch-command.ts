@@ -8,6 +8,7 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FaceLocator } from '../../faces/face-locator';
+import { FaceRolls } from '../../faces/face-roll';
 import { workAreaForFace } from '../../faces/face-work-area';
 import { inFaceShopWords } from '../../failure-words';
 import { ProjectFileError } from '../../project/project-file-error';
@@ -111,6 +112,8 @@ export const batchCommand: CliCommand = {
     const { manifest, stack } = model;
     const synth = stack.synthesizer;
     const locator = new FaceLocator(path.dirname(manifest), (line) => io.err(line));
+    // The head's roll per item, from the same detector session (a tilted head is turned upright).
+    const rolls = new FaceRolls(path.dirname(manifest), (line) => io.err(line), locator);
     const tally = { edited: 0, skipped: 0, failed: 0 };
     const started = performance.now();
     try {
@@ -118,6 +121,7 @@ export const batchCommand: CliCommand = {
         const t0 = performance.now();
         const tag = `[${index + 1}/${items.length}] ${name}`;
         const stem = name.slice(0, name.length - path.extname(name).length);
+        const key = path.join(inDir, name);
         try {
           const ext = path.extname(name).toLowerCase();
           const options: ExportOptions = {
@@ -140,6 +144,7 @@ export const batchCommand: CliCommand = {
                 photoLabel: photo.record.fileName ?? name,
                 synthesizer: () => Promise.resolve(synth),
                 export: options,
+                rollFor: (area) => rolls.rollFor({ key, bytes: photo.bytes }, area),
               })
             ).bytes;
           } else {
@@ -169,6 +174,7 @@ export const batchCommand: CliCommand = {
                 export: options,
                 detail,
                 refine,
+                rollFor: (area) => rolls.rollFor({ key, bytes: photo }, area, faces),
               })
             ).bytes;
           }
@@ -182,9 +188,12 @@ export const batchCommand: CliCommand = {
               ? error.message
               : inFaceShopWords(error, `“${name}”`).message;
           io.err(`${tag}: failed — ${message}`);
+        } finally {
+          rolls.forget(key);
         }
       }
     } finally {
+      await rolls.dispose();
       await locator.dispose();
       await stack.dispose();
     }

@@ -1,7 +1,9 @@
 /** `faceshop edit <photo> --mask <mask.png> …`: one sketch-guided edit of a photo file (DESIGN.md contract 2). */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { DetectedFace } from '../../faces/face-detector';
 import { FaceLocator } from '../../faces/face-locator';
+import { FaceRolls } from '../../faces/face-roll';
 import { workAreaForFace } from '../../faces/face-work-area';
 import { EditInputError, editPhoto } from '../../synthesis/edit-photo';
 import type { WorkArea } from '../../synthesis/work-area';
@@ -85,11 +87,13 @@ export const editCommand: CliCommand = {
     if (model === null) return EXIT_FAILURE;
     const { manifest, stack } = model;
     let faceAreas: WorkArea[] = [];
+    // A detection problem only costs the framing and the turn for a tilted head.
+    const locator = new FaceLocator(path.dirname(manifest), (line) => io.err(line));
+    const rolls = new FaceRolls(path.dirname(manifest), (line) => io.err(line), locator);
+    let faces: DetectedFace[] | undefined;
     if (workArea === null) {
-      // Frame the face the way the network was trained; a detection problem only costs that.
-      const locator = new FaceLocator(path.dirname(manifest), (line) => io.err(line));
-      const faces = await locator.findFaces(photo);
-      await locator.dispose();
+      // Frame the face the way the network was trained.
+      faces = await locator.findFaces(photo);
       faceAreas = faces.map(workAreaForFace);
       io.err(`found ${faces.length} face${faces.length === 1 ? '' : 's'}`);
     }
@@ -111,6 +115,8 @@ export const editCommand: CliCommand = {
           export: exportOptions,
           detail,
           refine,
+          // The roll of the face in the work area, from the same detection.
+          rollFor: (area) => rolls.rollFor({ key: photoPath, bytes: photo }, area, faces),
         },
         (line) => io.err(line),
       );
@@ -129,6 +135,8 @@ export const editCommand: CliCommand = {
       }
       throw error;
     } finally {
+      await rolls.dispose();
+      await locator.dispose();
       await stack.dispose();
     }
   },

@@ -1,5 +1,6 @@
 /** `faceshop render <project.faceshop> -o <out>`: a saved project's edit at full resolution. */
 import path from 'node:path';
+import { FaceRolls } from '../../faces/face-roll';
 import { findModelsDir } from '../../models/models-dir';
 import { ProjectFileError } from '../../project/project-file-error';
 import { readProjectFile } from '../../project/read-project-file';
@@ -68,6 +69,9 @@ export const renderCommand: CliCommand = {
     }
 
     let stack: ModelStack | null = null;
+    // The head's roll in the work area, measured as the app measures it (so a render shows
+    // what the app would); made with the model, only when there is something to synthesize.
+    let rolls: FaceRolls | null = null;
     const synthesizer = async (): Promise<Synthesizer> => {
       const manifest = manifestPathFor(
         values.model === undefined ? undefined : path.resolve(io.cwd, values.model),
@@ -79,6 +83,7 @@ export const renderCommand: CliCommand = {
       io.err('loading model…');
       const opened = await openModelStack(manifest, threads === undefined ? {} : { threads });
       stack = opened;
+      rolls = new FaceRolls(path.dirname(manifest), (line) => io.err(line));
       for (const line of opened.statusLines) io.err(line);
       return opened.synthesizer;
     };
@@ -90,6 +95,7 @@ export const renderCommand: CliCommand = {
           photoLabel: photo.record.fileName ?? path.basename(projectPath),
           synthesizer,
           export: exportOptions,
+          rollFor: async (area) => rolls?.rollFor({ key: 'project', bytes: photo.bytes }, area),
         },
         (line) => io.err(line),
       );
@@ -105,6 +111,7 @@ export const renderCommand: CliCommand = {
       }
       throw error;
     } finally {
+      await (rolls as FaceRolls | null)?.dispose();
       await (stack as ModelStack | null)?.dispose();
     }
   },
