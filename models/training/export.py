@@ -22,6 +22,13 @@ from network import Generator, count_parameters
 HERE = os.path.dirname(os.path.abspath(__file__))
 MODELS = os.path.dirname(HERE)
 NATIVE = 256
+DATA_CREDIT = "UTKFace aligned & cropped faces (19,099 after selection; 500 held out), non-commercial research use only"
+#: The studio portraits joined the training faces at this many images (train.py --portraits).
+PORTRAITS_FROM = 117_280
+PORTRAIT_CREDIT = (
+    "116 studio portraits of the Face Research Lab London Set and Young Adult White Faces "
+    "(L. M. DeBruine & B. C. Jones, 2017, figshare, CC-BY 4.0; 20 held out by name)"
+)
 
 
 def load_generator(path: str) -> tuple[Generator, dict]:
@@ -76,13 +83,14 @@ def main() -> None:
         "output": {"output": [1, 3, "H", "W"]},
         "parameters": count_parameters(g),
         "training": {
-            "data": "UTKFace aligned & cropped faces (19,099 after selection; 500 held out), non-commercial research use only",
+            "data": DATA_CREDIT if images < PORTRAITS_FROM else DATA_CREDIT + "; " + PORTRAIT_CREDIT,
             "imagesSeen": images,
             "hours": round(float(state["seconds"]) / 3600, 2),
             "exported": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         },
         "metrics": metrics,
-        "license": "Model weights derived from UTKFace: non-commercial research use only",
+        "license": "Model weights derived from UTKFace: non-commercial research use only"
+        + ("" if images < PORTRAITS_FROM else "; and from the Face Research Lab London Set and Young Adult White Faces (DeBruine & Jones 2017, CC-BY 4.0: credit required)"),
     }
     with open(os.path.join(MODELS, f"{args.name}.json"), "w") as f:
         json.dump(manifest, f, indent=2)

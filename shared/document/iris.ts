@@ -26,7 +26,8 @@ export interface IrisMark {
   readonly radius: number;
   readonly color: HexColor;
   /** The photo's catchlight in this iris (photo pixels), kept out of the mask; absent: none. */
-  readonly catchlight?: { readonly x: number; readonly y: number; readonly radius: number } | undefined;
+  readonly catchlight?:
+    { readonly x: number; readonly y: number; readonly radius: number } | undefined;
 }
 
 export const IrisMarkSchema = z.object({

@@ -70,12 +70,7 @@ interface Circle {
  * 0.7–1.3 of it) across whose edge the eye gets lightest, on both its left and its right side
  * (where the lids do not cover it; the weaker side counts). Null when no edge stands out.
  */
-function findIris(
-  lab: Float32Array,
-  width: number,
-  height: number,
-  mark: Circle,
-): Circle | null {
+function findIris(lab: Float32Array, width: number, height: number, mark: Circle): Circle | null {
   const L = (x: number, y: number): number | null => {
     const px = Math.round(x);
     const py = Math.round(y);
