@@ -55,7 +55,14 @@ export interface AppEventDetails {
     workArea: { x: number; y: number; size: number };
   };
   /** Paste added a pasted-region layer; `revision` is the document's after it. */
-  'region-pasted': { layerId: string; revision: number };
+  'region-pasted': {
+    layerId: string;
+    revision: number;
+    /** How it was placed: onto the target's part by both faces' landmarks, or by work area. */
+    placedBy: 'landmarks' | 'work-area';
+    /** Why not by landmarks, when it was not. */
+    landmarksMissing: 'source' | 'target' | 'both' | null;
+  };
   /** The recovery banner offers a crashed session's work. */
   'recovery-offered': { displayName: string; savedAt: string };
 }

@@ -128,7 +128,11 @@ export function App() {
         )}
       </Workspace>
       <aside className="side-panels">
-        <SourcePanel editor={editor} targetLandmarks={state.photo?.landmarks ?? null} />
+        <SourcePanel
+          editor={editor}
+          targetLandmarks={state.photo?.landmarks ?? null}
+          slot={session.pasteSource}
+        />
         <LayersPanel
           photo={state.photo}
           editor={editor}

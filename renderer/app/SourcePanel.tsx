@@ -6,7 +6,7 @@
  * gestures are SourcePicture.tsx; this file holds the source, the selection and the two
  * requests (open, paste).
  */
-import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import type { Point } from '../../shared/document';
 import type { PasteSelection } from '../../shared/paste/paste-api';
 import { backend } from '../bridge/backend';
@@ -14,6 +14,7 @@ import type { Editor } from '../editor';
 import { pasteRegion } from '../paste/paste-region';
 import type { SourceTool } from '../paste/source-geometry';
 import { openPasteSource, type PasteSource } from '../paste/source-opener';
+import type { PasteSourceSlot } from '../workspace/paste-source-slot';
 import { emitAppEvent } from '../app-events/app-events';
 import { HiddenFileInput } from './HiddenFileInput';
 import { PanelCollapseButton } from './PanelCollapseButton';
@@ -26,10 +27,13 @@ interface SourcePanelProps {
   readonly editor: Editor | null;
   /** The target photo's face landmarks, where the backend found them: presets land on them. */
   readonly targetLandmarks: readonly Point[] | null;
+  /** Where the open source is held (the editing session's), so a project keeps it. */
+  readonly slot: PasteSourceSlot;
 }
 
-export function SourcePanel({ editor, targetLandmarks }: SourcePanelProps) {
-  const [source, setSource] = useState<PasteSource | null>(null);
+export function SourcePanel({ editor, targetLandmarks, slot }: SourcePanelProps) {
+  const source = useSyncExternalStore(slot.subscribe, slot.get);
+  const setSource = (next: PasteSource | null) => slot.set(next);
   const [tool, setTool] = useState<SourceTool>('rectangle');
   const [selection, setSelection] = useState<PasteSelection | null>(null);
   const [busy, setBusy] = useState<'opening' | 'pasting' | null>(null);

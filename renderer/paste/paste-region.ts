@@ -18,6 +18,8 @@ import { selectionLabel } from './source-geometry';
 export interface PastedRegion {
   readonly layerId: string;
   readonly revision: number;
+  readonly placedBy: 'landmarks' | 'work-area';
+  readonly landmarksMissing: 'source' | 'target' | 'both' | null;
 }
 
 export async function pasteRegion(
@@ -44,17 +46,30 @@ export async function pasteRegion(
   const { channels, origin } = converted.value;
   // A face part goes onto the target's own part (a landmark similarity transform) when both
   // faces' landmarks are known; otherwise where it sat relative to the source's work area.
-  const transform =
-    (selection.kind === 'face-part'
+  const sourceLandmarks =
+    selection.kind === 'face-part'
+      ? (selection.landmarks ?? source.photo.landmarks)
+      : source.photo.landmarks;
+  const byLandmarks =
+    selection.kind === 'face-part'
       ? landmarkPlacement(
           selection.part,
           origin,
           source.workArea,
-          selection.landmarks ?? source.photo.landmarks,
+          sourceLandmarks,
           editor.document.workArea,
           targetLandmarks,
         )
-      : null) ?? defaultPlacement(origin, source.workArea, editor.document.workArea);
+      : null;
+  const transform =
+    byLandmarks ?? defaultPlacement(origin, source.workArea, editor.document.workArea);
+  const missing = [!sourceLandmarks && 'source', !targetLandmarks && 'target'].filter(Boolean);
+  const landmarksMissing =
+    missing.length === 2
+      ? 'both'
+      : missing.length === 1
+        ? (missing[0] as 'source' | 'target')
+        : null;
   const outcome = editor.run(commands.addPastedRegion, {
     sourceAssetId: source.photo.photoId,
     channels,
@@ -68,5 +83,10 @@ export async function pasteRegion(
     );
   }
   editor.run(commands.selectTool, 'place-region');
-  return ok({ layerId: editor.session.activeLayerId, revision: editor.revision });
+  return ok({
+    layerId: editor.session.activeLayerId,
+    revision: editor.revision,
+    placedBy: byLandmarks ? 'landmarks' : 'work-area',
+    landmarksMissing,
+  });
 }

@@ -9,15 +9,10 @@ import type { BackendApi } from '../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../shared/ipc/result';
 import type { OpenedPhoto } from '../../shared/photo/photo';
 import { photoFileSizeRefusal } from '../../shared/photo/photo-limits';
+import type { HeldPasteSource } from '../workspace/paste-source-slot';
 import { isProjectFileName } from '../workspace/project-files';
 
-export interface PasteSource {
-  readonly photo: OpenedPhoto;
-  readonly workArea: WorkArea;
-  /** What was opened, for the panel's caption. */
-  readonly fileName: string;
-  readonly from: 'photo' | 'project';
-}
+export type PasteSource = HeldPasteSource;
 
 type Backend = Pick<BackendApi, 'openPhoto' | 'openProject'>;
 

@@ -8,6 +8,7 @@
  * and the editor's own `subscribe`/`state`.
  */
 import type { ProjectSession } from '../../shared/project/project-session';
+import { PasteSourceSlot } from './paste-source-slot';
 import type { PhotoDetail } from '../../shared/photo/photo-detail';
 import type { Rect } from '../canvas/detail-tile';
 import { clampWorkArea, createEmptyDocument, type Point } from '../../shared/document';
@@ -31,6 +32,8 @@ export interface EditingSessionOptions {
 
 export class EditingSession {
   readonly photos = new PhotoLibrary();
+  /** The paste source panel's photo: saved with a project, back when it reopens. */
+  readonly pasteSource = new PasteSourceSlot();
   /** A baked photo → the photo it was applied onto (for what is the same in both: the face). */
   private readonly appliedFrom = new Map<string, string>();
   readonly results = new ResultStore();
@@ -101,7 +104,35 @@ export class EditingSession {
   ): number {
     this.start(document, photos, unsaved);
     if (saved === null || !this.editor) return 0;
+    const kept = saved.pasteSource;
+    const sourcePhoto = kept && photos.find((photo) => photo.photoId === kept.assetId);
+    if (kept && sourcePhoto)
+      this.pasteSource.set({
+        photo: sourcePhoto,
+        workArea: kept.workArea,
+        fileName: kept.fileName,
+        from: 'photo',
+      });
     return this.editor.restoreSession(saved, new Set(photos.map((photo) => photo.photoId)));
+  }
+
+  /** What a project file keeps beside the document: the editor's session and the paste source. */
+  savedSession(): ProjectSession | null {
+    const editor = this.editor;
+    if (!editor) return null;
+    const source = this.pasteSource.get();
+    return {
+      ...editor.savedSession(),
+      ...(source
+        ? {
+            pasteSource: {
+              assetId: source.photo.photoId,
+              workArea: { ...source.workArea },
+              fileName: source.fileName,
+            },
+          }
+        : {}),
+    };
   }
 
   /**

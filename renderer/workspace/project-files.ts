@@ -82,7 +82,7 @@ export function createProjectFiles(deps: ProjectFilesDeps, nativeDialog: () => b
     // What is written is the document as it is now; edits made while it writes stay unsaved.
     const document = editor.document;
     const historyMarkBefore = editor.history;
-    const kept = editor.savedSession();
+    const kept = session.savedSession() ?? editor.savedSession();
     dispatch({ type: 'busy', text: 'Saving…' });
     const answer = await backend
       .saveProject(

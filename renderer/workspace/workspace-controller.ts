@@ -116,7 +116,7 @@ export class WorkspaceController {
       document: () => session.getEditor()?.document ?? null,
       hasUnsavedChanges: () => session.hasUnsavedChanges,
       projectPath: () => this.state.project?.path ?? null,
-      session: () => session.getEditor()?.savedSession() ?? null,
+      session: () => session.savedSession(),
       onSaved: (saved, document) =>
         emitAppEvent('autosaved', { ...saved, photoId: document.photo.assetId }),
       // Quietly: an autosave that fails must not interrupt editing; Save reports for real.

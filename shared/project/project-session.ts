@@ -11,6 +11,8 @@
  */
 import { z } from 'zod';
 import { HexColorSchema } from '../document/color';
+import { AssetIdSchema } from '../document/ids';
+import { WorkAreaSchema } from '../document/work-area';
 
 /** The steps a project keeps (the editor may hold more; the oldest are left out). */
 export const MAX_SAVED_HISTORY_STEPS = 200;
@@ -54,6 +56,14 @@ export const ProjectSessionSchema = z.strictObject({
   brushSizes: z.strictObject({ mask: size, sketch: size, color: size, eraser: size }),
   color: HexColorSchema,
   recentColors: z.array(HexColorSchema).max(MAX_RECENT_COLORS),
+  /** The photo open in the paste source panel (kept in the file) and how it was framed. */
+  pasteSource: z
+    .strictObject({
+      assetId: AssetIdSchema,
+      workArea: WorkAreaSchema,
+      fileName: z.string().min(1).max(255),
+    })
+    .optional(),
   /** Oldest first: the applied steps, then the undone ones (redo). */
   history: z
     .strictObject({
@@ -84,8 +94,12 @@ export function renameSessionAssets(
   };
   const patches = (list: readonly SavedPatch[]): SavedPatch[] =>
     list.map((patch) => ('value' in patch ? { ...patch, value: rename(patch.value) } : patch));
+  const source = session.pasteSource;
   return {
     ...session,
+    ...(source
+      ? { pasteSource: { ...source, assetId: ids.get(source.assetId) ?? source.assetId } }
+      : {}),
     history: {
       ...session.history,
       steps: session.history.steps.map((step) => ({

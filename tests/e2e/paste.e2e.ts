@@ -11,7 +11,7 @@
  * Inside/outside are computed here from the document's own mask strokes, rasterized by the
  * shared rasterizer the backend uses.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,11 +19,13 @@ import {
   networkInputs,
   type FaceDocument,
   type PastedRegionLayer,
+  type Point,
   type WorkArea,
 } from '../../shared/document';
 import { facePartCentre } from '../../shared/paste/placement';
 import { channelStrokes } from '../../shared/raster/network-strokes';
 import { binarize, rasterizeCoverage } from '../../shared/raster/rasterize-strokes';
+import { FaceLocator } from '../../electron/core/faces/face-locator';
 import { SketchDomain } from '../../electron/core/sketch/sketch-domain';
 import type { FaceshopTestApi } from '../../renderer/app-events/app-events';
 import { MODELS_DIR, REPO_ROOT, SAMPLE_PHOTO } from '../support/repo-paths';
@@ -118,6 +120,19 @@ describe('smart copy-paste in Chromium', () => {
   let targetArea: WorkArea;
   /** The source's work area as the panel opened it (the default square, or a detected face). */
   let sourceArea: WorkArea;
+  /** Both faces' landmarks, as the backend finds them when it opens each photo. */
+  let targetLandmarks: readonly Point[];
+  /** Where the paste put the region, which undoing the move returns it to. */
+  let pastedAt = { x: 0, y: 0 };
+  /** Null where the detector finds no face in the source (the relit mirror: too dark). */
+  let sourceLandmarks: readonly Point[] | null;
+  const eyeDistance = (points: readonly Point[]) => {
+    const mean = (from: number) => ({
+      x: points.slice(from, from + 6).reduce((a, p) => a + p.x, 0) / 6,
+      y: points.slice(from, from + 6).reduce((a, p) => a + p.y, 0) / 6,
+    });
+    return Math.hypot(mean(42).x - mean(36).x, mean(42).y - mean(36).y);
+  };
 
   const screenshot = (name: string) =>
     session.page.screenshot({ path: path.join(SCREENSHOT_DIR, name) });
@@ -140,6 +155,16 @@ describe('smart copy-paste in Chromium', () => {
       );
     }
     sketcher = await SketchDomain.open(MODELS_DIR, 1);
+    const locator = new FaceLocator(MODELS_DIR);
+    const found = async (bytes: Uint8Array) => {
+      const meta = await sharp(bytes).metadata();
+      return (await locator.locate(bytes, { width: meta.width, height: meta.height })).landmarks;
+    };
+    const target = await found(await readFile(SAMPLE_PHOTO));
+    if (!target) throw new Error('the landmark model found no face in the sample photo');
+    targetLandmarks = target;
+    sourceLandmarks = await found(await relitMirroredSource());
+    await locator.dispose();
     original = await filePixels(SAMPLE_PHOTO);
     const seq = await editor.lastEventSeq();
     // The page's own photo input, as Open Photo… fills it (the toolbar's button opens it).
@@ -206,23 +231,43 @@ describe('smart copy-paste in Chromium', () => {
     const seq = await editor.lastEventSeq();
     await session.page.getByRole('button', { name: 'Paste', exact: true }).click();
     const pasted = await editor.waitForAppEvent('region-pasted', seq);
+    // Onto the target's own eye by both faces' landmarks where both have them; a source whose
+    // face is not found is placed by the work areas, and says why.
+    expect(pasted).toMatchObject(
+      sourceLandmarks
+        ? { placedBy: 'landmarks', landmarksMissing: null }
+        : { placedBy: 'work-area', landmarksMissing: 'source' },
+    );
     await editor.waitForResult(pasted.revision, seq);
     const document = await readDocumentData();
     const layer = pastedLayer(document);
     expect(layer.name).toBe('Left eye');
     expect(layer.channels.sketch.length).toBeGreaterThan(0);
     expect(layer.channels.color.length).toBeGreaterThan(0);
-    const eye = facePartCentre('left-eye', targetArea);
+    const eye = sourceLandmarks
+      ? facePartCentre('left-eye', targetArea, targetLandmarks)
+      : facePartCentre('left-eye', targetArea);
     expect(layer.transform.x).toBeCloseTo(eye.x, 6);
     expect(layer.transform.y).toBeCloseTo(eye.y, 6);
-    expect(layer.transform.scale).toBeCloseTo(targetArea.size / sourceArea.size, 6);
+    expect(layer.transform.scale).toBeCloseTo(
+      sourceLandmarks
+        ? eyeDistance(targetLandmarks) / eyeDistance(sourceLandmarks)
+        : targetArea.size / sourceArea.size,
+      6,
+    );
+    pastedAt = { x: layer.transform.x, y: layer.transform.y };
+    const own = facePartCentre('left-eye', targetArea, targetLandmarks);
+    const mean = facePartCentre('left-eye', targetArea);
+    console.log(
+      `pasted left eye by ${pasted.placedBy}; the target's own eye is ${Math.hypot(own.x - mean.x, own.y - mean.y).toFixed(1)} px from where the mean face has it`,
+    );
     expect((await editor.readDocument()).history.steps).toContain('Paste region');
   });
 
   it('moves it with the place tool onto the right eye, where it snaps; one undo step', async () => {
     const before = await readDocumentData();
     const from = pastedLayer(before).transform;
-    const rightEye = facePartCentre('right-eye', targetArea);
+    const rightEye = facePartCentre('right-eye', targetArea, targetLandmarks);
     const seq = await editor.lastEventSeq();
     // Released two pixels off the eye's centre: the snap puts it exactly there.
     await editor.drag([
@@ -310,8 +355,7 @@ describe('smart copy-paste in Chromium', () => {
   it('undo takes back the move, then the paste', async () => {
     await editor.press('Control+z');
     const afterMove = await readDocumentData();
-    const eye = facePartCentre('left-eye', targetArea);
-    expect(pastedLayer(afterMove).transform.x).toBeCloseTo(eye.x, 6);
+    expect(pastedLayer(afterMove).transform.x).toBeCloseTo(pastedAt.x, 6);
     await editor.press('Control+z');
     const probe = await editor.readDocument();
     expect(probe.counts['pasted-region']).toBeUndefined();

@@ -21,6 +21,8 @@ export interface CollectedAssets {
 export function collectProjectAssets(
   document: FaceDocument,
   store: PhotoStore,
+  /** Photos kept beside the document though it does not use them (the open paste source). */
+  alsoKeep: readonly string[] = [],
 ): Result<CollectedAssets> {
   const photo = store.get(document.photo.assetId);
   if (photo === undefined) {
@@ -78,6 +80,10 @@ export function collectProjectAssets(
       continue;
     }
     records.set(source.id, record(source, 'paste-source', undefined));
+  }
+  for (const id of alsoKeep) {
+    const source = records.has(id) ? undefined : store.get(id);
+    if (source) records.set(source.id, record(source, 'paste-source', undefined));
   }
   for (const id of records.keys()) {
     if (!ArchiveAssetIdSchema.safeParse(id).success) {

@@ -51,7 +51,8 @@ export async function saveProjectFile(
   if (!path.isAbsolute(target)) {
     return fail('invalid-request', `The project path must be absolute: ${target}`);
   }
-  const collected = collectProjectAssets(document, options.photos);
+  const source = options.session?.pasteSource;
+  const collected = collectProjectAssets(document, options.photos, source ? [source.assetId] : []);
   if (!collected.ok) return collected;
   const { assets, originalAssetId, warnings } = collected.value;
   // A region whose source photo is gone would be dropped by the loader anyway; leaving it out

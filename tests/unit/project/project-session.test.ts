@@ -116,3 +116,54 @@ describe('the editing session in a project file', () => {
     }
   });
 });
+
+describe('the paste source in a project file', () => {
+  it('keeps the photo open in the paste source panel, unused by the document, and its framing', async () => {
+    const photos = await storeWithPhotos();
+    // A document without the pasted region: the source is kept only because the panel holds it.
+    const document = {
+      ...documentWithEveryLayer(
+        { assetId: photos.photoId, width: 160, height: 200 },
+        photos.sourceId,
+      ),
+    };
+    const plain = {
+      ...document,
+      layers: document.layers.filter((l) => l.kind !== 'pasted-region'),
+    };
+    const session: ProjectSession = {
+      ...sessionNaming(photos.photoId),
+      pasteSource: {
+        assetId: photos.sourceId,
+        workArea: { x: 2, y: 4, size: 56 },
+        fileName: 'donor.png',
+      },
+    };
+    const file = path.join(await makeTempDir(), 'with-source.faceshop');
+    const saved = await saveProjectFile(plain, file, {
+      photos: photos.store,
+      appVersion: '1',
+      model: null,
+      withPreview: false,
+      session,
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const opened = await openProject({ source: 'path', path: file }, new PhotoStore());
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(opened.value.session?.pasteSource).toEqual(session.pasteSource);
+    expect(opened.value.photos.map((p) => p.photoId)).toContain(photos.sourceId);
+    // Without a session naming it, the unused source is not written.
+    const bare = path.join(path.dirname(file), 'bare.faceshop');
+    const again = await saveProjectFile(plain, bare, {
+      photos: photos.store,
+      appVersion: '1',
+      model: null,
+      withPreview: false,
+    });
+    if (!again.ok) throw new Error(again.error.message);
+    const reopened = await openProject({ source: 'path', path: bare }, new PhotoStore());
+    expect(reopened.ok && reopened.value.photos.map((p) => p.photoId)).not.toContain(
+      photos.sourceId,
+    );
+  });
+});
