@@ -36,16 +36,36 @@ export interface RecolourPlan {
   readonly rgb: Uint8Array;
 }
 
-/** The iris marks of the document's visible iris layers, as the finish stage takes them. */
+/**
+ * The iris marks of the document's visible iris layers, as the finish stage takes them — except
+ * where the person is redrawing that eye: a sketch line or a pasted region within the mark's
+ * mask disc means the network's new eye is wanted there, not the photo's old one recoloured.
+ */
 export function irisesToRecolour(document: FaceDocument): IrisToRecolour[] {
-  return networkLayers(document).flatMap((layer) =>
+  const layers = networkLayers(document);
+  const drawn: { x: number; y: number }[] = [];
+  for (const layer of layers) {
+    if (layer.kind === 'sketch')
+      for (const stroke of layer.strokes) if (stroke.tool === 'paint') drawn.push(...stroke.points);
+    if (layer.kind === 'pasted-region') drawn.push({ x: layer.transform.x, y: layer.transform.y });
+  }
+  return layers.flatMap((layer) =>
     layer.kind === 'iris'
-      ? layer.marks.map((mark) => ({
-          x: mark.center.x,
-          y: mark.center.y,
-          radius: mark.radius,
-          color: mark.color,
-        }))
+      ? layer.marks
+          .filter(
+            (mark) =>
+              !drawn.some(
+                (p) =>
+                  Math.hypot(p.x - mark.center.x, p.y - mark.center.y) <=
+                  IRIS_MASK_RADII * mark.radius,
+              ),
+          )
+          .map((mark) => ({
+            x: mark.center.x,
+            y: mark.center.y,
+            radius: mark.radius,
+            color: mark.color,
+          }))
       : [],
   );
 }

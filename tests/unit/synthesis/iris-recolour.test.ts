@@ -4,7 +4,9 @@
  * the photo's; a mark over no iris leaves the network's rendering alone.
  */
 import { describe, expect, it } from 'vitest';
+import { createEmptyDocument, type FaceDocument } from '../../../shared/document';
 import {
+  irisesToRecolour,
   labToRgb,
   planIrisRecolour,
   rgbToLab,
@@ -103,5 +105,39 @@ describe('CIELAB conversions', () => {
         Math.abs(back.r - r) + Math.abs(back.g - g) + Math.abs(back.b - b),
       ).toBeLessThanOrEqual(2);
     }
+  });
+});
+
+describe('which iris marks recolour the photo’s iris', () => {
+  const base = createEmptyDocument({ assetId: 'photo-1', width: 400, height: 300 }, 1);
+  const withMark = (sketchNear: boolean): FaceDocument => ({
+    ...base,
+    layers: base.layers.map((layer) =>
+      layer.kind === 'iris'
+        ? {
+            ...layer,
+            marks: [{ id: 'i1', center: { x: 100, y: 100 }, radius: 10, color: '#6b4226' }],
+          }
+        : layer.kind === 'sketch' && sketchNear
+          ? {
+              ...layer,
+              strokes: [
+                {
+                  id: 's1',
+                  tool: 'paint' as const,
+                  width: 2,
+                  points: [{ x: 108, y: 104, pressure: 1 }],
+                },
+              ],
+            }
+          : layer,
+    ),
+  });
+
+  it('every visible mark, unless the person is drawing that eye anew', () => {
+    expect(irisesToRecolour(withMark(false))).toEqual([
+      { x: 100, y: 100, radius: 10, color: '#6b4226' },
+    ]);
+    expect(irisesToRecolour(withMark(true))).toEqual([]);
   });
 });
