@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { FaceDocument } from '../../../shared/document/document';
 import { fail, ok, type Result } from '../../../shared/ipc/result';
 import { PROJECT_FORMAT_ID, PROJECT_SCHEMA_VERSION } from '../../../shared/project/project-format';
+import { PROJECT_LIMITS } from '../../../shared/project/project-limits';
 import type { ProjectManifest } from '../../../shared/project/project-manifest';
 import type { ProjectSession } from '../../../shared/project/project-session';
 import type { ProjectWarning } from '../../../shared/project/project-warning';
@@ -51,7 +52,10 @@ export async function saveProjectFile(
   if (!path.isAbsolute(target)) {
     return fail('invalid-request', `The project path must be absolute: ${target}`);
   }
-  const source = options.session?.pasteSource;
+  // A session the reader would refuse for its size would fail the check below and with it the
+  // save: the oldest undo steps go first until it fits (the document itself is never cut).
+  const session = fittedSession(options.session ?? null);
+  const source = session?.pasteSource;
   const collected = collectProjectAssets(document, options.photos, source ? [source.assetId] : []);
   if (!collected.ok) return collected;
   const { assets, originalAssetId, warnings } = collected.value;
@@ -96,14 +100,14 @@ export async function saveProjectFile(
           document: saved,
           assets,
           preview: preview?.bytes ?? null,
-          session: options.session ?? null,
+          session,
         }),
       verify: async (written) => {
         const back = await readProjectFile({ kind: 'file', path: written }, path.basename(target), {
           withPreview: true,
         });
         if (!isDeepStrictEqual(back.document, saved)) throw new Error('the document differs');
-        if (!isDeepStrictEqual(back.session, asJson(options.session ?? null)))
+        if (!isDeepStrictEqual(back.session, asJson(session)))
           throw new Error('the editing session differs');
         if (back.warnings.length > 0) throw new Error(back.warnings[0]?.message);
         if (back.assets.size !== assets.length) throw new Error('a photo is missing');
@@ -121,4 +125,29 @@ export async function saveProjectFile(
 /** What a value reads back as from the file: JSON drops undefined members. */
 function asJson<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** The session within the reader's size limit: the oldest undo steps dropped until it fits. */
+export function fittedSession(
+  session: ProjectSession | null,
+  limit: number = PROJECT_LIMITS.maxSessionBytes,
+): ProjectSession | null {
+  if (session === null) return null;
+  const size = (value: ProjectSession) => Buffer.byteLength(JSON.stringify(value, null, 1)) + 1;
+  let fitted = session;
+  while (size(fitted) > limit && fitted.history.steps.length > 0) {
+    const { steps, position } = fitted.history;
+    const drop = Math.max(1, Math.ceil(steps.length / 4));
+    // The oldest applied steps first; once none is left, the last redo steps (redo steps only
+    // make sense after the ones before them).
+    const history =
+      position > 0
+        ? {
+            steps: steps.slice(Math.min(drop, position)),
+            position: position - Math.min(drop, position),
+          }
+        : { steps: steps.slice(0, Math.max(0, steps.length - drop)), position: 0 };
+    fitted = { ...fitted, history };
+  }
+  return size(fitted) > limit ? null : fitted;
 }

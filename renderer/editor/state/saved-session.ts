@@ -13,6 +13,7 @@ import { applyPatches, type Patch } from 'immer';
 import { FaceDocumentSchema, type FaceDocument } from '../../../shared/document/document';
 import {
   MAX_SAVED_HISTORY_STEPS,
+  SavedHistoryStepSchema,
   type ProjectSession,
   type SavedHistoryStep,
 } from '../../../shared/project/project-session';
@@ -36,13 +37,23 @@ export function sessionToSave(session: SessionState, history: HistorySnapshot): 
     patches: entry.patches.map(savedPatch),
     inversePatches: entry.inversePatches.map(savedPatch),
   });
+  // A step the file's schema would refuse (a patch list past its limits) would fail the whole
+  // save: the history ends there instead — the newest applied steps and the next redo steps.
+  const fits = (entry: HistoryEntry) => SavedHistoryStepSchema.safeParse(step(entry)).success;
+  const firstKept = applied.findLastIndex((entry) => !fits(entry)) + 1;
+  const redoKept = undone.findIndex((entry) => !fits(entry));
+  const keptApplied = applied.slice(firstKept);
+  const keptUndone = redoKept === -1 ? undone : undone.slice(0, redoKept);
   return {
     version: 1,
     viewport: { ...session.viewport },
     brushSizes: { ...session.brushSizes },
     color: session.color,
     recentColors: [...session.recentColors],
-    history: { steps: [...applied, ...undone].map(step), position: applied.length },
+    history: {
+      steps: [...keptApplied, ...keptUndone].map(step),
+      position: keptApplied.length,
+    },
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ProjectSessionSchema, type ProjectSession } from '../../../shared/project/project-session';
+import { sessionToSave } from '../../../renderer/editor/state/saved-session';
 import { TEST_PHOTO, TestEditor } from './test-editor';
 
 /** What goes through the file: JSON, then the loader's schema. */
@@ -119,5 +120,32 @@ describe('the saved editing session', () => {
     expect(
       ProjectSessionSchema.safeParse({ ...saved, history: { steps: [], position: 3 } }).success,
     ).toBe(false);
+  });
+});
+
+describe('a step the file could not hold', () => {
+  it('ends the saved history there instead of failing the save', () => {
+    const t = editedEditor();
+    const entry = (id: number, label: string, depth = 3) => ({
+      id,
+      label,
+      commandId: 'x',
+      patches: [
+        { op: 'replace' as const, path: ['document', ...Array(depth).fill('a')], value: 1 },
+      ],
+      inversePatches: [],
+    });
+    const saved = sessionToSave(t.session, {
+      undoEntries: [
+        entry(1, 'old'),
+        entry(2, 'too deep', 40),
+        entry(3, 'newer'),
+        entry(4, 'newest'),
+      ],
+      redoEntries: [entry(5, 'redo'), entry(6, 'too deep again', 40), entry(7, 'later redo')],
+    });
+    expect(saved.history.steps.map((step) => step.label)).toEqual(['newer', 'newest', 'redo']);
+    expect(saved.history.position).toBe(2);
+    expect(ProjectSessionSchema.safeParse(saved).success).toBe(true);
   });
 });

@@ -167,3 +167,34 @@ describe('the paste source in a project file', () => {
     );
   });
 });
+
+describe('a session too large for the file', () => {
+  it('loses its oldest undo steps, never the document, so the save still succeeds', async () => {
+    const { fittedSession } = await import('../../../electron/core/project/save-project');
+    const step = (i: number) => ({
+      label: `Sketch stroke ${i}`,
+      commandId: 'add-stroke',
+      patches: [
+        {
+          op: 'add' as const,
+          path: ['document', 'layers', 1, 'strokes', i],
+          value: 'x'.repeat(1000),
+        },
+      ],
+      inversePatches: [{ op: 'remove' as const, path: ['document', 'layers', 1, 'strokes', i] }],
+    });
+    const session: ProjectSession = {
+      ...sessionNaming('photo-1'),
+      history: { steps: Array.from({ length: 40 }, (_, i) => step(i)), position: 30 },
+    };
+    const fitted = fittedSession(session, 20_000);
+    expect(fitted).not.toBeNull();
+    if (!fitted) return;
+    expect(JSON.stringify(fitted, null, 1).length).toBeLessThanOrEqual(20_000);
+    // The newest applied steps and every redo step are kept while there are applied ones to drop.
+    expect(fitted.history.steps.at(-1)?.label).toBe('Sketch stroke 39');
+    expect(fitted.history.steps.length - fitted.history.position).toBe(10);
+    expect(fittedSession(session)).toBe(session);
+    expect(fittedSession({ ...session, history: { steps: [], position: 0 } }, 10)).toBeNull();
+  });
+});
