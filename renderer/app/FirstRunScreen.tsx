@@ -5,6 +5,7 @@
 import { fileNameOf, type RecentFile } from '../../shared/settings/settings';
 import { isMac } from './platform';
 import { describeShortcut } from '../workspace/commands/shortcut';
+import { catalogShortcut } from './shortcut-label';
 import '../styles/dialogs.css';
 
 interface FirstRunScreenProps {
@@ -46,7 +47,7 @@ export function FirstRunScreen(props: FirstRunScreenProps) {
           disabled={busy}
           onClick={props.onOpenPhoto}
         >
-          Open a photo… <kbd>{describeShortcut('Mod+O', isMac)}</kbd>
+          Open a photo… <kbd>{describeShortcut(catalogShortcut('file.open')[0] ?? '', isMac)}</kbd>
         </button>
         <button
           type="button"
@@ -54,7 +55,8 @@ export function FirstRunScreen(props: FirstRunScreenProps) {
           disabled={busy}
           onClick={props.onOpenProject}
         >
-          Open a project… <kbd>{describeShortcut('Mod+Shift+O', isMac)}</kbd>
+          Open a project…{' '}
+          <kbd>{describeShortcut(catalogShortcut('file.openProject')[0] ?? '', isMac)}</kbd>
         </button>
       </div>
       {recentFiles.length > 0 && (

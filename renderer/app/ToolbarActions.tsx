@@ -5,7 +5,7 @@
  */
 import { commands, type Editor } from '../editor';
 import { Icon, type IconName } from './icons';
-import { withShortcut } from './shortcut-label';
+import { catalogShortcut, withShortcut } from './shortcut-label';
 
 const APPLY_LABEL = 'Apply: bake the result into the photo and keep editing on top of it';
 
@@ -28,7 +28,7 @@ export function ToolbarActions({ editor, apply, onNotice }: ToolbarActionsProps)
     <div className="toolbar__actions" data-testid="toolbar-actions">
       <ActionButton
         icon="undo"
-        label={withShortcut('Undo', ['Mod+Z'])}
+        label={withShortcut('Undo', catalogShortcut('edit.undo'))}
         disabled={!editor.canUndo}
         onClick={() => editor.undo()}
       />
@@ -55,7 +55,7 @@ export function ToolbarActions({ editor, apply, onNotice }: ToolbarActionsProps)
       />
       <ActionButton
         icon="fit"
-        label={withShortcut('Fit to screen', ['Mod+0'])}
+        label={withShortcut('Fit to screen', catalogShortcut('view.fit'))}
         onClick={() => editor.run(commands.fitToScreen, undefined)}
       />
     </div>
