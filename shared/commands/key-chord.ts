@@ -119,7 +119,7 @@ export function parseShortcut(text: string, platform: Platform): KeyChord {
 }
 
 /** Electron's names for the named keys (electronjs.org/docs/latest/api/accelerator). */
-const ACCELERATOR_KEYS: Readonly<Record<string, string>> = {
+export const ACCELERATOR_KEYS: Readonly<Record<string, string>> = {
   plus: 'Plus',
   minus: '-',
   space: 'Space',

@@ -5,6 +5,7 @@
  * an editor binding and a menu accelerator mean the same thing by the same text.
  */
 import {
+  ACCELERATOR_KEYS,
   chordId,
   chordOfInput,
   parseShortcut,
@@ -33,20 +34,11 @@ const OTHER_MODIFIERS: Readonly<Record<Modifier, string>> = {
   alt: 'Alt',
   shift: 'Shift',
 };
+/** Named keys as a person reads them: Electron's names, with "Esc" for Escape. */
 const OTHER_KEYS: Readonly<Record<string, string>> = {
-  plus: 'Plus',
-  minus: '-',
-  space: 'Space',
+  ...ACCELERATOR_KEYS,
   esc: 'Esc',
   escape: 'Esc',
-  enter: 'Enter',
-  tab: 'Tab',
-  backspace: 'Backspace',
-  delete: 'Delete',
-  left: 'Left',
-  right: 'Right',
-  up: 'Up',
-  down: 'Down',
 };
 
 /** macOS: symbols in the menu bar's order ⌃⌥⇧⌘, then the key, nothing between ("⇧⌘Z"). */

@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { createEmptyDocument, type FaceDocument } from '../../../shared/document';
 import type { BackendApi } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/ipc/result';
-import type { OpenedPhoto } from '../../../shared/photo/photo';
 import type {
   SynthesizeRequest,
   SynthesizeResponse,
@@ -16,29 +15,14 @@ import type {
 import { DocumentStatusLines } from '../../../renderer/synthesis/document-status-lines';
 import { EditingSession } from '../../../renderer/workspace/editing-session';
 import { TestEditor } from '../editor/test-editor';
+import { openedPhoto } from '../../support/opened-photo';
 
 interface Call {
   readonly request: SynthesizeRequest;
   answer(result: Result<SynthesizeResponse>): Promise<void>;
 }
 
-function photo(photoId: string): OpenedPhoto {
-  return {
-    photoId,
-    info: {
-      fileName: `${photoId}.png`,
-      fileBytes: 1,
-      format: 'png',
-      width: 1000,
-      height: 800,
-      orientation: 1,
-      hasAlpha: false,
-      hasIccProfile: false,
-      hasExif: false,
-    },
-    preview: { bytes: new Uint8Array([1]), mimeType: 'image/png', width: 10, height: 8 },
-  };
-}
+const photo = (photoId: string) => openedPhoto(photoId);
 
 /** A document on `photoId` with one mask stroke, so opening it asks for a synthesis. */
 function maskedDocument(photoId: string): FaceDocument {

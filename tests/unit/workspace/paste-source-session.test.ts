@@ -5,26 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { createEmptyDocument } from '../../../shared/document';
 import { ok } from '../../../shared/ipc/result';
-import type { OpenedPhoto } from '../../../shared/photo/photo';
 import { EditingSession } from '../../../renderer/workspace/editing-session';
+import { openedPhoto } from '../../support/opened-photo';
 
-function photo(photoId: string): OpenedPhoto {
-  return {
-    photoId,
-    info: {
-      fileName: `${photoId}.png`,
-      fileBytes: 1,
-      format: 'png',
-      width: 1000,
-      height: 800,
-      orientation: 1,
-      hasAlpha: false,
-      hasIccProfile: false,
-      hasExif: false,
-    },
-    preview: { bytes: new Uint8Array([1]), mimeType: 'image/png', width: 10, height: 8 },
-  };
-}
+const photo = (photoId: string) => openedPhoto(photoId);
 
 const session = () =>
   new EditingSession({
